@@ -1,0 +1,8 @@
+package io.linea.cc.queue;
+
+import java.util.UUID;
+
+/** What a caller wants a queue to be (create or full replace). */
+public record QueueDraft(String name, String description, int serviceLevelSeconds, boolean enabled,
+        UUID calendarId) {
+}

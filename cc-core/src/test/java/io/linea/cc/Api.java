@@ -1,0 +1,104 @@
+package io.linea.cc;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.linea.platform.security.Roles;
+import io.linea.platform.testing.TestTokens;
+
+/** Real HTTP calls against the service under test, as one caller (token, tenant header, language). */
+public record Api(int port, String token, UUID tenant, String language) {
+
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /** A tenant admin (all tenant permissions) of a fresh tenant. */
+    public static Api adminOfNewTenant(int port) {
+        UUID tenant = UUID.randomUUID();
+        return new Api(port, TestTokens.person().member(tenant, Roles.TENANT_ADMIN).token(), tenant, null);
+    }
+
+    public Api withTenant(UUID otherTenant) {
+        return new Api(port, token, otherTenant, language);
+    }
+
+    public Api withToken(String otherToken) {
+        return new Api(port, otherToken, tenant, language);
+    }
+
+    public Api inLanguage(String acceptLanguage) {
+        return new Api(port, token, tenant, acceptLanguage);
+    }
+
+    public Response get(String path) {
+        return call("GET", path, null);
+    }
+
+    public Response post(String path, Object body) {
+        return call("POST", path, body);
+    }
+
+    public Response put(String path, Object body) {
+        return call("PUT", path, body);
+    }
+
+    public Response delete(String path) {
+        return call("DELETE", path, null);
+    }
+
+    /** {@code body} is sent as is when it is a String, else serialised to JSON. */
+    public Response call(String method, String path, Object body) {
+        String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, text == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(text));
+        if (text != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (tenant != null) {
+            request.header("X-Tenant-Id", tenant.toString());
+        }
+        if (language != null) {
+            request.header("Accept-Language", language);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record Response(int status, String raw) {
+
+        public JsonNode json() {
+            return raw == null || raw.isBlank() ? JSON.nullNode() : JSON.readTree(raw);
+        }
+
+        public String code() {
+            return json().path("code").asString();
+        }
+
+        public UUID id() {
+            return UUID.fromString(json().path("id").asString());
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + raw;
+        }
+    }
+}

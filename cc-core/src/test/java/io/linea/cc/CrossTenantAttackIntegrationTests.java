@@ -1,0 +1,162 @@
+package io.linea.cc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import io.linea.platform.testing.LineaIntegrationTest;
+import io.linea.platform.testing.TestTokens;
+import io.linea.platform.web.PermissionInterceptor;
+
+/**
+ * TEN-01: the cross-tenant attack matrix, generated from the live route table so that a new
+ * tenant-scoped route with an {@code {id}} is attacked automatically; it fails until the route's
+ * resource has a fixture below.
+ */
+@LineaIntegrationTest
+class CrossTenantAttackIntegrationTests {
+
+    /** How to create a resource as tenant A, read it back, and a valid replace body (for PUT). */
+    private record Fixture(Function<Api, UUID> create, String readPath, BiFunction<Api, UUID, Object> replaceBody) {
+    }
+
+    private static final Map<String, Fixture> FIXTURES = Map.of(
+            "/api/cc/calendars/", new Fixture(
+                    api -> api.post("/api/cc/calendars", Fixtures.calendar(Fixtures.unique("Attack"))).id(),
+                    "/api/cc/calendars/{id}",
+                    (api, id) -> Fixtures.calendar(Fixtures.unique("Hijack"), 0)),
+            "/api/cc/queues/", new Fixture(
+                    api -> api.post("/api/cc/queues", Fixtures.queue(Fixtures.unique("Attack"))).id(),
+                    "/api/cc/queues/{id}",
+                    (api, id) -> Map.of("name", Fixtures.unique("Hijack"), "serviceLevelSeconds", 10,
+                            "enabled", false, "version", 0)));
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    private record Route(RequestMethod method, String pattern) {
+    }
+
+    private List<Route> tenantScopedRoutes(boolean withId) {
+        List<Route> routes = new ArrayList<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
+            if (PermissionInterceptor.requiredPermission(entry.getValue()) == null) {
+                continue;
+            }
+            Set<RequestMethod> methods = entry.getKey().getMethodsCondition().getMethods();
+            for (String pattern : entry.getKey().getPatternValues()) {
+                if (pattern.contains("{id}") == withId) {
+                    methods.forEach(method -> routes.add(new Route(method, pattern)));
+                }
+            }
+        }
+        return routes;
+    }
+
+    @Test
+    void anotherTenantCannotReadChangeOrDeleteAnyResourceById() {
+        Api a = Api.adminOfNewTenant(port);
+        Api b = Api.adminOfNewTenant(port);
+        List<Route> routes = tenantScopedRoutes(true);
+        assertThat(routes).extracting(Route::pattern).contains("/api/cc/queues/{id}", "/api/cc/calendars/{id}",
+                "/api/cc/calendars/{id}/status");
+        List<String> attacked = new ArrayList<>();
+        for (Route route : routes) {
+            Fixture fixture = FIXTURES.entrySet().stream().filter(f -> route.pattern().startsWith(f.getKey()))
+                    .map(Map.Entry::getValue).findFirst()
+                    .orElseGet(() -> fail("No cross-tenant fixture for route " + route + "; add one to FIXTURES"));
+            UUID id = fixture.create().apply(a);
+            String before = a.get(fixture.readPath().replace("{id}", id.toString())).raw();
+            Object body = route.method() == RequestMethod.PUT || route.method() == RequestMethod.POST
+                    ? fixture.replaceBody().apply(b, id) : null;
+
+            Api.Response attack = b.call(route.method().name(), route.pattern().replace("{id}", id.toString()), body);
+
+            assertThat(attack.status()).as("%s as another tenant: %s", route, attack).isEqualTo(404);
+            assertThat(attack.code()).as(route.toString()).isEqualTo("resource.not-found");
+            Api.Response after = a.get(fixture.readPath().replace("{id}", id.toString()));
+            assertThat(after.status()).as("%s must leave A's resource in place", route).isEqualTo(200);
+            assertThat(after.json()).as("%s must leave A's resource unchanged", route)
+                    .isEqualTo(Api.JSON.readTree(before));
+            attacked.add(route.toString());
+        }
+        assertThat(attacked).hasSizeGreaterThanOrEqualTo(7);
+    }
+
+    @Test
+    void listsOfAnotherTenantNeverContainMyIds() {
+        Api a = Api.adminOfNewTenant(port);
+        Api b = Api.adminOfNewTenant(port);
+        b.post("/api/cc/queues", Fixtures.queue("Mine")).id();
+        Map<String, UUID> ofA = new LinkedHashMap<>();
+        for (Map.Entry<String, Fixture> fixture : FIXTURES.entrySet()) {
+            ofA.put(fixture.getKey(), fixture.getValue().create().apply(a));
+        }
+        List<Route> lists = tenantScopedRoutes(false).stream().filter(r -> r.method() == RequestMethod.GET)
+                .filter(r -> !r.pattern().contains("{")).toList();
+        assertThat(lists).extracting(Route::pattern).contains("/api/cc/queues", "/api/cc/calendars",
+                "/api/cc/settings");
+        for (Route list : lists) {
+            Api.Response response = b.get(list.pattern());
+            assertThat(response.status()).as(list.toString()).isEqualTo(200);
+            ofA.values().forEach(id -> assertThat(response.raw()).as(list.toString()).doesNotContain(id.toString()));
+            assertThat(response.raw()).doesNotContain(a.tenant().toString());
+        }
+        assertThat(b.get("/api/cc/queues").json().path("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void tokenOfTenantAWithHeaderOfTenantBIsRefused() {
+        Api a = Api.adminOfNewTenant(port);
+        Api b = Api.adminOfNewTenant(port);
+        Api.Response response = a.withTenant(b.tenant()).get("/api/cc/queues");
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.code()).isEqualTo("tenant.not-member");
+    }
+
+    @Test
+    void tenantScopedRouteWithoutTenantHeaderIsRefused() {
+        Api.Response response = Api.adminOfNewTenant(port).withTenant(null).get("/api/cc/queues");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.code()).isEqualTo("tenant.required");
+    }
+
+    @Test
+    void callWithoutTokenIsUnauthorisedProblem() {
+        Api.Response response = Api.adminOfNewTenant(port).withToken(null).get("/api/cc/queues");
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.code()).isEqualTo("auth.required");
+        assertThat(response.json().path("status").asInt()).isEqualTo(401);
+    }
+
+    @Test
+    void memberWithoutThePermissionIsRefused() {
+        Api a = Api.adminOfNewTenant(port);
+        String viewer = TestTokens.person().member(a.tenant(), Set.of("queues.view")).token();
+        Api.Response response = a.withToken(viewer).post("/api/cc/queues", Fixtures.queue("Nope"));
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.code()).isEqualTo("permission.denied");
+        assertThat(a.withToken(viewer).get("/api/cc/queues").status()).isEqualTo(200);
+    }
+}

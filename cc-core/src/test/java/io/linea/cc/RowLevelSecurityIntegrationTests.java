@@ -1,0 +1,199 @@
+package io.linea.cc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.linea.platform.testing.EmbeddedDatabase;
+import io.linea.platform.testing.LineaIntegrationTest;
+
+/**
+ * TEN-01: the database itself keeps tenants apart. Connects as the application role with plain
+ * JDBC, bypassing every line of application code, and checks each table of schema {@code cc} that
+ * has a {@code tenant_id} column, discovered from the catalogue so new tables are covered.
+ */
+@LineaIntegrationTest
+class RowLevelSecurityIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    private Api a;
+    private Api b;
+
+    @BeforeEach
+    void twoTenantsWithDataInEveryTable() {
+        a = Api.adminOfNewTenant(port);
+        b = Api.adminOfNewTenant(port);
+        for (Api tenant : List.of(a, b)) {
+            assertThat(tenant.get("/api/cc/settings").status()).isEqualTo(200);
+            UUID calendar = tenant.post("/api/cc/calendars", Fixtures.calendar("Office")).id();
+            Api.Response queue = tenant.post("/api/cc/queues",
+                    java.util.Map.of("name", "Sales", "serviceLevelSeconds", 20, "calendarId", calendar.toString()));
+            assertThat(queue.status()).as(queue.toString()).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void appRoleSeesExactlyTheRowsOfTheTenantInScope() throws SQLException {
+        List<String> tables = tenantTables();
+        assertThat(tables).contains("tenant_settings", "calendar", "calendar_hours", "calendar_holiday", "queue");
+        try (Connection app = appConnection()) {
+            app.setAutoCommit(false);
+            setTenant(app, a.tenant());
+            for (String table : tables) {
+                long ofA = superuserCount(table, a.tenant());
+                assertThat(ofA).as("test data of A in %s", table).isPositive();
+                assertThat(superuserCount(table, b.tenant())).as("test data of B in %s", table).isPositive();
+                assertThat(count(app, "select count(*) from cc." + table)).as("rows visible in %s", table)
+                        .isEqualTo(ofA);
+                assertThat(count(app, "select count(*) from cc." + table + " where tenant_id <> '" + a.tenant() + "'"))
+                        .as("foreign rows visible in %s", table).isZero();
+            }
+            app.rollback();
+        }
+    }
+
+    @Test
+    void everyTenantTableHasForcedRowLevelSecurityWithAPolicy() throws SQLException {
+        try (Connection admin = EmbeddedDatabase.shared().superuserConnection()) {
+            for (String table : tenantTables()) {
+                assertThat(count(admin, "select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace "
+                        + "where n.nspname = 'cc' and c.relname = '" + table + "' and c.relrowsecurity and c.relforcerowsecurity"))
+                        .as("enable + force row level security on %s", table).isEqualTo(1);
+                assertThat(count(admin, "select count(*) from pg_policies where schemaname = 'cc' and tablename = '"
+                        + table + "' and qual like '%app.tenant_id%' and with_check like '%app.tenant_id%'"))
+                        .as("tenant policy on %s", table).isEqualTo(1);
+            }
+            assertThat(count(admin, "select count(*) from pg_roles where rolname = 'linea_app' and (rolbypassrls or rolsuper)"))
+                    .isZero();
+        }
+    }
+
+    @Test
+    void withoutTenantTheAppRoleSeesNothing() throws SQLException {
+        try (Connection app = appConnection()) {
+            app.setAutoCommit(false);
+            for (String table : tenantTables()) {
+                assertThat(count(app, "select count(*) from cc." + table)).as(table).isZero();
+            }
+            app.rollback();
+            setTenant(app, null);
+            for (String table : tenantTables()) {
+                assertThat(count(app, "select count(*) from cc." + table)).as(table).isZero();
+            }
+            app.rollback();
+        }
+    }
+
+    @Test
+    void rowsForAnotherTenantCannotBeWrittenWhileATenantIsInScope() throws SQLException {
+        try (Connection app = appConnection()) {
+            app.setAutoCommit(false);
+            for (String table : tenantTables()) {
+                setTenant(app, a.tenant());
+                assertThatThrownBy(() -> insertCopyFor(app, table, b.tenant())).as("insert into %s", table)
+                        .isInstanceOf(SQLException.class)
+                        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"));
+                app.rollback();
+                setTenant(app, a.tenant());
+                assertThatThrownBy(() -> execute(app,
+                        "update cc." + table + " set tenant_id = '" + b.tenant() + "'"))
+                        .as("moving rows of %s to another tenant", table).isInstanceOf(SQLException.class);
+                app.rollback();
+            }
+        }
+        for (String table : tenantTables()) {
+            assertThat(superuserCount(table, a.tenant())).as(table).isPositive();
+        }
+    }
+
+    /** Copies one visible row of {@code table}, re-labelled with another tenant and fresh ids. */
+    private static void insertCopyFor(Connection app, String table, UUID otherTenant) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        try (Statement statement = app.createStatement();
+                ResultSet row = statement.executeQuery("select * from cc." + table + " limit 1")) {
+            assertThat(row.next()).as("a visible row in %s", table).isTrue();
+            ResultSetMetaData meta = row.getMetaData();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                String column = meta.getColumnName(i);
+                columns.add(column);
+                values.add(switch (column) {
+                    case "tenant_id" -> otherTenant;
+                    case "id" -> UUID.randomUUID();
+                    default -> row.getObject(i);
+                });
+            }
+        }
+        String sql = "insert into cc." + table + " (" + String.join(", ", columns) + ") values ("
+                + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
+        try (PreparedStatement insert = app.prepareStatement(sql)) {
+            for (int i = 0; i < values.size(); i++) {
+                insert.setObject(i + 1, values.get(i));
+            }
+            insert.executeUpdate();
+        }
+    }
+
+    static List<String> tenantTables() throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Connection admin = EmbeddedDatabase.shared().superuserConnection();
+                Statement statement = admin.createStatement();
+                ResultSet rows = statement.executeQuery("""
+                        select c.table_name from information_schema.columns c
+                        join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+                        where c.table_schema = 'cc' and c.column_name = 'tenant_id' and t.table_type = 'BASE TABLE'
+                        order by c.table_name""")) {
+            while (rows.next()) {
+                tables.add(rows.getString(1));
+            }
+        }
+        return tables;
+    }
+
+    static long superuserCount(String table, UUID tenant) throws SQLException {
+        try (Connection admin = EmbeddedDatabase.shared().superuserConnection()) {
+            return count(admin, "select count(*) from cc." + table + " where tenant_id = '" + tenant + "'");
+        }
+    }
+
+    private static Connection appConnection() throws SQLException {
+        return DriverManager.getConnection(EmbeddedDatabase.shared().jdbcUrl(), EmbeddedDatabase.APP,
+                EmbeddedDatabase.APP);
+    }
+
+    private static void setTenant(Connection connection, UUID tenant) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+            statement.setString(1, tenant == null ? "" : tenant.toString());
+            statement.execute();
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    static long count(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}

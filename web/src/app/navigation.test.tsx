@@ -1,0 +1,56 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { demoAdmin, membership, operator, platformAdmin } from '@/test/fixtures';
+import { renderApp } from '@/test/render';
+import type { Me } from '@/lib/session/types';
+
+async function navIds(me: Me, path = '/') {
+  renderApp({ path, me });
+  const nav = await screen.findByTestId('navigation');
+  return within(nav)
+    .getAllByRole('link')
+    .map((link) => link.getAttribute('data-testid'));
+}
+
+describe('navigation by role and permission (ADM-01, TEN-04, TEN-05)', () => {
+  it('gives a tenant admin every tenant page and no platform page', async () => {
+    expect(await navIds(demoAdmin)).toEqual([
+      'nav-home',
+      'nav-queues',
+      'nav-calendars',
+      'nav-users',
+      'nav-policy',
+      'nav-settings',
+      'nav-audit',
+    ]);
+  });
+
+  it('gives an agent only what queues.view and calendars.view allow', async () => {
+    expect(await navIds(operator)).toEqual(['nav-home', 'nav-queues', 'nav-calendars']);
+  });
+
+  it('adds single permissions granted on top of a role', async () => {
+    const supervisorWithAudit: Me = {
+      ...demoAdmin,
+      memberships: [
+        membership({ roles: ['supervisor'], permissions: ['users.view', 'queues.view', 'audit.view'] }),
+      ],
+    };
+    expect(await navIds(supervisorWithAudit)).toEqual(['nav-home', 'nav-queues', 'nav-users', 'nav-audit']);
+  });
+
+  it('gives the platform admin the platform pages', async () => {
+    expect(await navIds(platformAdmin)).toEqual(['nav-home', 'nav-tenants', 'nav-people']);
+  });
+
+  it('refuses a typed URL the role does not allow', async () => {
+    renderApp({ path: '/security-policy', me: operator });
+    expect(await screen.findByTestId('empty-state')).toHaveTextContent('No access');
+    expect(screen.queryByTestId('policy-form')).toBeNull();
+  });
+
+  it('refuses platform pages to a tenant admin', async () => {
+    renderApp({ path: '/platform/tenants', me: demoAdmin });
+    expect(await screen.findByTestId('empty-state')).toHaveTextContent('No access');
+  });
+});

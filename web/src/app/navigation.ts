@@ -1,0 +1,86 @@
+// What a person may open, by the active membership's permissions and the platform role (ADM-01,
+// TEN-04, TEN-05). The server checks every call again; this only keeps the UI honest.
+import { can, isPlatformAdmin, type Me, type Membership } from '@/lib/session/types';
+
+export interface Access {
+  me: Me;
+  membership: Membership | null;
+}
+
+export interface NavItem {
+  id: string;
+  path: string;
+  labelKey: string;
+  section: 'main' | 'tenant' | 'platform';
+  allowed: (access: Access) => boolean;
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  { id: 'home', path: '/', labelKey: 'nav.home', section: 'main', allowed: () => true },
+  {
+    id: 'queues',
+    path: '/queues',
+    labelKey: 'nav.queues',
+    section: 'tenant',
+    allowed: ({ membership }) => can(membership, 'queues.view', 'queues.manage'),
+  },
+  {
+    id: 'calendars',
+    path: '/working-hours',
+    labelKey: 'nav.calendars',
+    section: 'tenant',
+    allowed: ({ membership }) => can(membership, 'calendars.view', 'calendars.manage'),
+  },
+  {
+    id: 'users',
+    path: '/users',
+    labelKey: 'nav.users',
+    section: 'tenant',
+    allowed: ({ membership }) => can(membership, 'users.view', 'users.manage'),
+  },
+  {
+    id: 'policy',
+    path: '/security-policy',
+    labelKey: 'nav.policy',
+    section: 'tenant',
+    allowed: ({ membership }) => can(membership, 'policy.manage'),
+  },
+  {
+    id: 'settings',
+    path: '/settings',
+    labelKey: 'nav.settings',
+    section: 'tenant',
+    allowed: ({ membership }) => can(membership, 'settings.manage'),
+  },
+  {
+    id: 'audit',
+    path: '/audit',
+    labelKey: 'nav.audit',
+    section: 'tenant',
+    allowed: ({ membership }) => can(membership, 'audit.view'),
+  },
+  {
+    id: 'tenants',
+    path: '/platform/tenants',
+    labelKey: 'nav.tenants',
+    section: 'platform',
+    allowed: ({ me }) => isPlatformAdmin(me),
+  },
+  {
+    id: 'people',
+    path: '/platform/people',
+    labelKey: 'nav.people',
+    section: 'platform',
+    allowed: ({ me }) => isPlatformAdmin(me),
+  },
+];
+
+export function visibleItems(access: Access): NavItem[] {
+  return NAV_ITEMS.filter((item) => item.allowed(access));
+}
+
+export function navItem(id: string): NavItem {
+  const item = NAV_ITEMS.find((i) => i.id === id);
+  if (!item) throw new Error(`unknown nav item ${id}`);
+  return item;
+}

@@ -1,0 +1,181 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { Language } from '@/lib/i18n/languages';
+import type { Me } from '@/lib/session/types';
+import { demoAdmin, DEMO_ID, HEALTH_ID, officeHours, platformAdmin, queuesByTenant } from '@/test/fixtures';
+import { flatten, initTestI18n, LOCALES, missingKeys } from '@/test/i18n';
+import { renderApp } from '@/test/render';
+
+// I18N-01: no page shows a raw translation key, in any of the checked languages.
+const NAMESPACES = Object.keys(LOCALES.en).join('|');
+/** A text that is nothing but a key, as i18next renders a missing one. */
+const RAW_KEY = new RegExp(`^(${NAMESPACES})\\.[\\w.-]+$`);
+const ALL_KEYS = new Set(Object.keys(flatten(LOCALES.en)));
+
+const routes = {
+  'GET /api/cc/queues': queuesByTenant[DEMO_ID],
+  'GET /api/cc/calendars': [officeHours],
+  'GET /api/cc/settings': {
+    displayName: 'Demo Energy',
+    timeZone: 'Europe/Chisinau',
+    defaultLanguage: 'ro',
+    enabledLanguages: ['ro', 'ru'],
+  },
+  'GET /api/identity/catalogue': {
+    roles: [
+      { name: 'tenant-admin', permissions: ['users.manage'] },
+      { name: 'supervisor', permissions: ['users.view'] },
+      { name: 'agent', permissions: ['queues.view'] },
+    ],
+    grantablePermissions: ['recordings.listen', 'audit.view'],
+  },
+  'GET /api/identity/users': {
+    items: [
+      {
+        id: 'u1',
+        username: 'demo-agent1',
+        displayName: 'Agent One',
+        email: 'a1@example.test',
+        roles: ['agent'],
+        extraPermissions: ['recordings.listen'],
+        enabled: false,
+        locked: true,
+        mfaEnrolled: true,
+        lastLoginAt: '2026-05-01T10:00:00Z',
+      },
+    ],
+    page: 0,
+    size: 20,
+    total: 45,
+  },
+  'GET /api/identity/policy': {
+    minLength: 12,
+    requireUpper: true,
+    requireLower: true,
+    requireDigit: true,
+    requireSymbol: false,
+    historySize: 5,
+    maxAgeDays: 90,
+    lockoutThreshold: 5,
+    lockoutMinutes: 15,
+    mfaMode: 'ADMINS',
+    trustedNetworks: ['10.0.0.0/8'],
+    auditRetentionDays: 365,
+  },
+  'GET /api/identity/audit': {
+    items: [
+      {
+        id: 'a1',
+        occurredAt: '2026-05-01T10:00:00Z',
+        type: 'login.success',
+        outcome: 'SUCCESS',
+        actorName: 'demo-admin',
+        sourceIp: '127.0.0.1',
+        details: { method: 'password' },
+      },
+    ],
+    page: 0,
+    size: 50,
+    total: 120,
+  },
+  'GET /api/identity/platform/tenants': [
+    {
+      id: DEMO_ID,
+      slug: 'demo',
+      displayName: 'Demo Energy',
+      defaultLanguage: 'ro',
+      timeZone: 'Europe/Chisinau',
+      status: 'ACTIVE',
+      createdAt: '2026-01-01T00:00:00Z',
+    },
+    {
+      id: HEALTH_ID,
+      slug: 'health',
+      displayName: 'Health Line',
+      defaultLanguage: 'uk',
+      timeZone: 'Europe/Kyiv',
+      status: 'SUSPENDED',
+      suspendedReason: 'Unpaid invoice',
+      createdAt: '2026-01-01T00:00:00Z',
+    },
+  ],
+  'GET /api/identity/platform/people': {
+    items: [
+      {
+        id: 'p1',
+        username: 'operator',
+        displayName: 'Olena',
+        memberships: [{ tenantId: DEMO_ID, name: 'Demo Energy', roles: ['agent'] }],
+      },
+    ],
+    page: 0,
+    size: 20,
+    total: 1,
+  },
+  'GET /api/identity/platform/people/p1': {
+    id: 'p1',
+    username: 'operator',
+    displayName: 'Olena',
+    memberships: [
+      { tenantId: DEMO_ID, name: 'Demo Energy', roles: ['agent'], extraPermissions: ['recordings.listen'] },
+    ],
+  },
+  'POST /api/identity/me/mfa/enrolment': {
+    secret: 'JBSWY3DPEHPK3PXP',
+    otpauthUri: 'otpauth://totp/Linea:demo-admin?secret=JBSWY3DPEHPK3PXP',
+    qrCodeDataUri: 'data:image/png;base64,iVBORw0KGgo=',
+  },
+};
+
+const PAGES: { path: string; me: Me; open?: string }[] = [
+  { path: '/', me: demoAdmin },
+  { path: '/users', me: demoAdmin, open: 'users-create' },
+  { path: '/security-policy', me: demoAdmin },
+  { path: '/queues', me: demoAdmin, open: 'queues-create' },
+  { path: '/working-hours', me: demoAdmin, open: 'calendars-create' },
+  { path: '/settings', me: demoAdmin },
+  { path: '/audit', me: demoAdmin },
+  { path: '/profile', me: demoAdmin, open: 'mfa-start' },
+  { path: '/', me: platformAdmin },
+  { path: '/platform/tenants', me: platformAdmin, open: 'tenants-create' },
+  { path: '/platform/people', me: platformAdmin, open: 'people-create' },
+  { path: '/platform/people/p1', me: platformAdmin, open: 'membership-edit' },
+  { path: '/no-such-page', me: demoAdmin },
+];
+
+/** Every piece of text a person (or a screen reader) meets: text nodes and labelling attributes. */
+function visibleTexts(): string[] {
+  const texts: string[] = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode())
+    texts.push((node.textContent ?? '').trim());
+  document.body.querySelectorAll('[aria-label],[placeholder],[title],[alt]').forEach((el) => {
+    for (const attr of ['aria-label', 'placeholder', 'title', 'alt'])
+      texts.push((el.getAttribute(attr) ?? '').trim());
+  });
+  return texts.filter(Boolean);
+}
+
+function assertNoRawKeys(where: string) {
+  expect(missingKeys, `${where}: missing keys`).toEqual([]);
+  const raw = visibleTexts().filter((text) => RAW_KEY.test(text) || ALL_KEYS.has(text));
+  expect(raw, `${where}: raw keys rendered`).toEqual([]);
+}
+
+describe.each<Language>(['en', 'ro', 'kk'])('no raw keys rendered in %s (I18N-01)', (language) => {
+  it.each(PAGES.map((p) => [`${p.path} as ${p.me.username}`, p] as const))('%s', async (_name, page) => {
+    await initTestI18n(language);
+    renderApp({ path: page.path, me: { ...page.me, locale: language }, routes });
+    await waitFor(() =>
+      expect(document.querySelector('[data-testid="page-title"],[data-testid="empty-state"]')).not.toBeNull(),
+    );
+    await waitFor(() => expect(screen.queryByTestId('loading')).toBeNull());
+    assertNoRawKeys(page.path);
+    if (page.open) {
+      await userEvent.setup().click(screen.getAllByTestId(page.open)[0]!);
+      await screen.findByRole(page.open === 'mfa-start' ? 'img' : 'dialog');
+      assertNoRawKeys(`${page.path} + ${page.open}`);
+    }
+  });
+});

@@ -1,0 +1,102 @@
+import { lazy } from 'react';
+import { Route, Routes } from 'react-router';
+import { Guard, NotFound } from './Guard';
+import { Shell } from './shell/Shell';
+
+// Every page is its own chunk: the initial download is the shell only.
+const HomePage = lazy(() => import('@/features/home/components/HomePage'));
+const UsersPage = lazy(() => import('@/features/users/components/UsersPage'));
+const PolicyPage = lazy(() => import('@/features/policy/components/PolicyPage'));
+const QueuesPage = lazy(() => import('@/features/queues/components/QueuesPage'));
+const CalendarsPage = lazy(() => import('@/features/calendars/components/CalendarsPage'));
+const SettingsPage = lazy(() => import('@/features/settings/components/SettingsPage'));
+const AuditPage = lazy(() => import('@/features/audit/components/AuditPage'));
+const TenantsPage = lazy(() => import('@/features/tenants/components/TenantsPage'));
+const PeoplePage = lazy(() => import('@/features/people/components/PeoplePage'));
+const PersonPage = lazy(() => import('@/features/people/components/PersonPage'));
+const ProfilePage = lazy(() => import('@/features/profile/components/ProfilePage'));
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<Shell />}>
+        <Route index element={<HomePage />} />
+        <Route
+          path="users"
+          element={
+            <Guard item="users">
+              <UsersPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="security-policy"
+          element={
+            <Guard item="policy">
+              <PolicyPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="queues"
+          element={
+            <Guard item="queues">
+              <QueuesPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="working-hours"
+          element={
+            <Guard item="calendars">
+              <CalendarsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="settings"
+          element={
+            <Guard item="settings">
+              <SettingsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <Guard item="audit">
+              <AuditPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="platform/tenants"
+          element={
+            <Guard item="tenants">
+              <TenantsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="platform/people"
+          element={
+            <Guard item="people">
+              <PeoplePage />
+            </Guard>
+          }
+        />
+        <Route
+          path="platform/people/:id"
+          element={
+            <Guard item="people">
+              <PersonPage />
+            </Guard>
+          }
+        />
+        <Route path="profile" element={<ProfilePage />} />
+        <Route path="auth/callback" element={<HomePage />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,72 @@
+import { Anchor, AppShell, Burger, Divider, Group, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet } from 'react-router';
+import { useSession } from '@/lib/session/SessionProvider';
+import { isPlatformAdmin } from '@/lib/session/types';
+import { LoadingState } from '@/lib/ui/states';
+import { LanguageSwitcher } from './LanguageSwitcher';
+import { Navigation } from './Navigation';
+import { TenantSwitcher } from './TenantSwitcher';
+import { UserMenu } from './UserMenu';
+
+/** The active tenant's name is always in the header, at every width (TEN-03). */
+export function ActiveTenantName() {
+  const { t } = useTranslation();
+  const { me, membership } = useSession();
+  const label = membership?.name ?? (isPlatformAdmin(me) ? t('shell.platform') : t('shell.noTenant'));
+  return (
+    <Text fw={600} truncate="end" maw={{ base: 140, sm: 320 }} title={label} data-testid="active-tenant-name">
+      {label}
+    </Text>
+  );
+}
+
+export function Shell() {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+      data-testid="app-shell"
+    >
+      <AppShell.Header>
+        <Anchor href="#main" className="skip-link" px="sm">
+          {t('shell.skipToContent')}
+        </Anchor>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="xs">
+          <Group gap="sm" wrap="nowrap" miw={0}>
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('shell.toggleNavigation')}
+            />
+            <Text fw={800} c="blue" visibleFrom="xs">
+              {t('app.name')}
+            </Text>
+            <Divider orientation="vertical" visibleFrom="xs" />
+            <ActiveTenantName />
+          </Group>
+          <Group gap={4} wrap="nowrap">
+            <TenantSwitcher />
+            <LanguageSwitcher />
+            <UserMenu />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        <Navigation onNavigate={close} />
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Suspense fallback={<LoadingState />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

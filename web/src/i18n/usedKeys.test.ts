@@ -1,0 +1,61 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DAYS } from '@/features/calendars/api/calendars';
+import { PERMISSIONS, ROLES } from '@/lib/session/types';
+import { flatten, LOCALES } from '@/test/i18n';
+
+// I18N-01: every key the code asks for exists, so no component can render a raw key.
+const english = flatten(LOCALES.en);
+// vitest runs from web/
+const root = join(process.cwd(), 'src');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'test' ? [] : sources(path);
+    return /\.(ts|tsx)$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+describe('keys used in the code (I18N-01)', () => {
+  it('every literal t(...) key and labelKey exists in English', () => {
+    const used = new Set<string>();
+    for (const file of sources(root)) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g)) used.add(m[1] ?? '');
+      for (const m of text.matchAll(/labelKey: '([a-zA-Z0-9_.-]+)'/g)) used.add(m[1] ?? '');
+      for (const m of text.matchAll(
+        /\bt\(\s*[\w?.]+\s*===\s*'[^']+'\s*\?\s*'([\w.-]+)'\s*:\s*'([\w.-]+)'/g,
+      )) {
+        used.add(m[1] ?? '');
+        used.add(m[2] ?? '');
+      }
+    }
+    expect(used.size).toBeGreaterThan(200);
+    expect([...used].filter((key) => !(key in english))).toEqual([]);
+  });
+
+  it('every key built at run time exists in English', () => {
+    const dynamic = [
+      ...ROLES.map((r) => `roles.${r}`),
+      ...PERMISSIONS.map((p) => `permissions.${p}`),
+      ...DAYS.map((d) => `days.${d}`),
+      ...['OFF', 'ADMINS', 'ALL'].map((m) => `policy.mfaModes.${m}`),
+      ...['ACTIVE', 'SUSPENDED'].map((s) => `tenants.status.${s}`),
+      ...['disable', 'enable', 'unlock', 'remove'].map((a) => `users.done.${a}`),
+      ...[
+        'queues',
+        'calendars',
+        'users',
+        'policy',
+        'settings',
+        'audit',
+        'tenants',
+        'people',
+        'profile',
+      ].flatMap((tile) => [`home.tiles.${tile}.title`, `home.tiles.${tile}.text`]),
+    ];
+    expect(dynamic.filter((key) => !(key in english))).toEqual([]);
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it, vi } from 'vitest';
+import { mockApi, signIn } from '@/test/render';
+import { initTestI18n } from '@/test/i18n';
+import { api, ApiError } from './client';
+
+describe('API client', () => {
+  it('sends the bearer token, the tenant (TEN-03) and the UI language (I18N-01)', async () => {
+    signIn();
+    await initTestI18n('ro');
+    const mock = mockApi({ 'GET /api/cc/queues': [] });
+    await api('/api/cc/queues', { tenantId: 't-1', query: { page: 0, query: '' } });
+    const call = mock.calls[0]!;
+    expect(call.headers.Authorization).toBe('Bearer test-token');
+    expect(call.headers['X-Linea-Tenant']).toBe('t-1');
+    expect(call.headers['Accept-Language']).toBe('ro');
+    expect(call.search.toString()).toBe('page=0');
+  });
+
+  it('sends no tenant header on personal calls', async () => {
+    signIn();
+    const mock = mockApi({ 'GET /api/identity/me': {} });
+    await api('/api/identity/me');
+    expect(mock.calls[0]?.headers['X-Linea-Tenant']).toBeUndefined();
+  });
+
+  it('turns an RFC 9457 problem into ApiError with field errors', async () => {
+    signIn();
+    mockApi({
+      'POST /api/cc/queues': {
+        status: 409,
+        body: {
+          status: 409,
+          code: 'queue.name-taken',
+          detail: 'Name taken',
+          errors: [{ field: 'name', message: 'Taken' }],
+        },
+      },
+    });
+    const error = (await api('/api/cc/queues', { method: 'POST', body: {} }).catch(
+      (e: unknown) => e,
+    )) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.status).toBe(409);
+    expect(error.code).toBe('queue.name-taken');
+    expect(error.detail).toBe('Name taken');
+    expect(error.fieldErrors).toEqual([{ field: 'name', message: 'Taken' }]);
+  });
+
+  it('restarts the authorize redirect on 401 instead of failing', async () => {
+    signIn();
+    mockApi({ 'GET /api/identity/me': { status: 401, body: {} } });
+    const assign = vi.fn();
+    vi.stubGlobal('location', {
+      ...window.location,
+      assign,
+      origin: 'http://localhost:3000',
+      pathname: '/queues',
+      search: '',
+      hash: '',
+    });
+    const result = api('/api/identity/me');
+    await vi.waitFor(() => expect(assign).toHaveBeenCalled());
+    expect(String(assign.mock.calls[0]?.[0])).toMatch(/^\/oauth2\/authorize\?/);
+    let settled = false;
+    void result.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    await new Promise((r) => setTimeout(r, 20));
+    expect(settled).toBe(false);
+  });
+
+  it('redirects to sign in when the token has expired', async () => {
+    sessionStorage.setItem('linea.tokens', JSON.stringify({ accessToken: 'old', expiresAt: Date.now() - 1 }));
+    const mock = mockApi({});
+    const assign = vi.fn();
+    vi.stubGlobal('location', {
+      ...window.location,
+      assign,
+      origin: 'http://localhost:3000',
+      pathname: '/',
+      search: '',
+      hash: '',
+    });
+    void api('/api/identity/me');
+    await vi.waitFor(() => expect(assign).toHaveBeenCalled());
+    expect(mock.calls).toHaveLength(0);
+  });
+});
