@@ -1,7 +1,5 @@
 package io.linea.platform;
 
-import java.util.Locale;
-
 import jakarta.persistence.EntityManagerFactory;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,10 +11,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
 import io.linea.platform.problem.ProblemAdvice;
 import io.linea.platform.problem.ProblemMessages;
@@ -58,8 +54,8 @@ public class PlatformAutoConfiguration {
     static class Persistence {
 
         @Bean
-        TenantAwareTransactionManager transactionManager(EntityManagerFactory emf) {
-            return new TenantAwareTransactionManager(emf);
+        TenantAwareTransactionManager transactionManager(EntityManagerFactory emf, PlatformSettings settings) {
+            return new TenantAwareTransactionManager(emf, settings.platformDbRole());
         }
 
         @Bean
@@ -80,14 +76,6 @@ public class PlatformAutoConfiguration {
         @Bean
         ProblemAdvice problemAdvice(ProblemResponses responses) {
             return new ProblemAdvice(responses);
-        }
-
-        @Bean
-        LocaleResolver localeResolver() {
-            AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver();
-            resolver.setSupportedLocales(ProblemMessages.SUPPORTED);
-            resolver.setDefaultLocale(Locale.ENGLISH);
-            return resolver;
         }
 
         @Bean

@@ -52,7 +52,7 @@ public class ProblemAdvice {
 
     @ExceptionHandler(LineaProblemException.class)
     ResponseEntity<ProblemDetail> linea(LineaProblemException e) {
-        return respond(e.status(), e.code(), e.args(), e.fieldProblems());
+        return respondWithFields(e.status(), e.code(), e.fieldProblems(), e.args());
     }
 
     @ExceptionHandler(NoTenantException.class)
@@ -68,7 +68,7 @@ public class ProblemAdvice {
         }
         e.getBindingResult().getGlobalErrors()
                 .forEach(error -> fields.add(fieldProblem(error.getObjectName(), error.getCode(), error.getArguments())));
-        return respond(HttpStatus.BAD_REQUEST, "validation.failed", fields);
+        return respondWithFields(HttpStatus.BAD_REQUEST, "validation.failed", fields);
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
@@ -77,7 +77,7 @@ public class ProblemAdvice {
         e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error -> fields.add(
                 fieldProblem(result.getMethodParameter().getParameterName(), error.getCodes() == null ? null
                         : error.getCodes()[error.getCodes().length - 1], error.getArguments()))));
-        return respond(HttpStatus.BAD_REQUEST, "validation.failed", fields);
+        return respondWithFields(HttpStatus.BAD_REQUEST, "validation.failed", fields);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -89,7 +89,7 @@ public class ProblemAdvice {
             }
             if (type.equals("UnrecognizedPropertyException") || type.equals("IgnoredPropertyException")) {
                 String field = path(cause);
-                return respond(HttpStatus.BAD_REQUEST, "request.unknown-field",
+                return respondWithFields(HttpStatus.BAD_REQUEST, "request.unknown-field",
                         List.of(new LineaProblemException.FieldProblem(field, "request.unknown-field", field)), field);
             }
             if (type.equals("InvalidFormatException") || type.equals("MismatchedInputException")
@@ -97,7 +97,7 @@ public class ProblemAdvice {
                 String field = path(cause);
                 String allowed = allowedValues(cause);
                 String code = allowed.isEmpty() ? "request.invalid-value" : "request.invalid-enum";
-                return respond(HttpStatus.BAD_REQUEST, code,
+                return respondWithFields(HttpStatus.BAD_REQUEST, code,
                         List.of(new LineaProblemException.FieldProblem(field, code, field, allowed)), field, allowed);
             }
         }
@@ -167,10 +167,10 @@ public class ProblemAdvice {
     }
 
     private ResponseEntity<ProblemDetail> respond(HttpStatus status, String code, Object... args) {
-        return respond(status, code, List.of(), args);
+        return respondWithFields(status, code, List.of(), args);
     }
 
-    private ResponseEntity<ProblemDetail> respond(HttpStatus status, String code,
+    private ResponseEntity<ProblemDetail> respondWithFields(HttpStatus status, String code,
             List<LineaProblemException.FieldProblem> fields, Object... args) {
         Locale locale = LocaleContextHolder.getLocale();
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)

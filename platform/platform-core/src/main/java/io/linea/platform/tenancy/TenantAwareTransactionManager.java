@@ -1,7 +1,9 @@
 package io.linea.platform.tenancy;
 
 import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -12,30 +14,43 @@ import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 
 /**
- * Starts every transaction inside the caller's tenant scope: refuses to begin without one, and sets
- * the per-transaction settings that PostgreSQL's row-level security policies read
- * ({@code app.tenant_id}, {@code app.platform_scope}). JDBC access inside the transaction (JdbcTemplate,
- * native queries) shares the connection and so the settings.
+ * Starts every transaction inside the caller's tenant scope and refuses to begin without one.
+ * Tenant scope sets {@code app.tenant_id} for the transaction, which the row-level security policies
+ * of the application role compare with {@code tenant_id}. Platform scope switches the transaction to
+ * the platform database role ({@code SET LOCAL ROLE}), whose own policy sees every tenant: keeping
+ * the two apart keeps the tenant policy a single indexable comparison. JDBC access inside the
+ * transaction (JdbcTemplate, native queries) shares the connection and so the settings.
  */
 public class TenantAwareTransactionManager extends JpaTransactionManager {
 
-    public TenantAwareTransactionManager(EntityManagerFactory emf) {
+    private static final Pattern ROLE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    private final String platformRole;
+
+    public TenantAwareTransactionManager(EntityManagerFactory emf, String platformRole) {
         super(emf);
+        if (!ROLE_NAME.matcher(platformRole).matches()) {
+            throw new IllegalArgumentException("Not a plain PostgreSQL role name: " + platformRole);
+        }
+        this.platformRole = platformRole;
     }
 
     @Override
     protected void doBegin(Object transaction, TransactionDefinition definition) {
         TenantContext.Scope scope = TenantContext.scope().orElseThrow(NoTenantException::new);
         super.doBegin(transaction, definition);
-        String tenant = scope instanceof TenantContext.TenantScope(UUID id) ? id.toString() : "";
-        String platform = scope instanceof TenantContext.PlatformScope ? "on" : "off";
         EntityManager em = EntityManagerFactoryUtils.getTransactionalEntityManager(obtainEntityManagerFactory());
         em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "select set_config('app.tenant_id', ?, true), set_config('app.platform_scope', ?, true)")) {
-                statement.setString(1, tenant);
-                statement.setString(2, platform);
-                statement.execute();
+            if (scope instanceof TenantContext.TenantScope(UUID id)) {
+                try (PreparedStatement statement = connection
+                        .prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+                    statement.setString(1, id.toString());
+                    statement.execute();
+                }
+            } else {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("set local role " + platformRole);
+                }
             }
         });
     }

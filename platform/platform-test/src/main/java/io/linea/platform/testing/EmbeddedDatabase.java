@@ -14,13 +14,16 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * A real PostgreSQL 17 (zonky's embedded binaries) prepared the way Linea runs in production: a
  * database {@code linea} owned by {@code linea_owner} (Flyway migrates as the owner) and an
- * application role {@code linea_app} without {@code BYPASSRLS}, so row-level security applies.
+ * application role {@code linea_app} without {@code BYPASSRLS}, so row-level security applies, and
+ * {@code linea_platform}, the role platform-scope transactions switch to.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
     public static final String DATABASE = "linea";
     public static final String OWNER = "linea_owner";
     public static final String APP = "linea_app";
+    /** No login; platform-scope transactions of the application role switch to it. */
+    public static final String PLATFORM = "linea_platform";
 
     private static EmbeddedDatabase shared;
 
@@ -77,6 +80,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 Statement statement = connection.createStatement()) {
             createRole(statement, OWNER, "NOSUPERUSER NOBYPASSRLS CREATEDB");
             createRole(statement, APP, "NOSUPERUSER NOBYPASSRLS");
+            createRole(statement, PLATFORM, "NOSUPERUSER NOBYPASSRLS");
+            statement.execute("alter role " + PLATFORM + " nologin");
+            // SET but not INHERIT: policies granted to the platform role must not apply to the
+            // application role's tenant-scoped transactions, only after SET LOCAL ROLE.
+            statement.execute("grant " + PLATFORM + " to " + APP + " with inherit false, set true");
             try (ResultSet exists = statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
                 if (!exists.next()) {
                     statement.execute("create database " + DATABASE + " owner " + OWNER);

@@ -47,4 +47,26 @@ class EmbeddedDatabaseTests {
             assertThat(owner.getString(1)).isEqualTo(EmbeddedDatabase.OWNER);
         }
     }
+
+    @Test
+    void applicationRoleCanSwitchToThePlatformRoleButDoesNotInheritIt() throws SQLException {
+        EmbeddedDatabase database = EmbeddedDatabase.shared();
+        try (Connection app = DriverManager.getConnection(database.jdbcUrl(), EmbeddedDatabase.APP, EmbeddedDatabase.APP);
+                Statement statement = app.createStatement()) {
+            try (ResultSet inherits = statement.executeQuery("select pg_has_role('" + EmbeddedDatabase.APP + "', '"
+                    + EmbeddedDatabase.PLATFORM + "', 'USAGE'), pg_has_role('" + EmbeddedDatabase.APP + "', '"
+                    + EmbeddedDatabase.PLATFORM + "', 'MEMBER')")) {
+                assertThat(inherits.next()).isTrue();
+                assertThat(inherits.getBoolean(1)).as("inherits the platform role's rights").isFalse();
+                assertThat(inherits.getBoolean(2)).as("may switch to the platform role").isTrue();
+            }
+            app.setAutoCommit(false);
+            statement.execute("set local role " + EmbeddedDatabase.PLATFORM);
+            try (ResultSet role = statement.executeQuery("select current_user")) {
+                assertThat(role.next()).isTrue();
+                assertThat(role.getString(1)).isEqualTo(EmbeddedDatabase.PLATFORM);
+            }
+            app.rollback();
+        }
+    }
 }

@@ -1,0 +1,2 @@
+/** Settings and security filter chains of tenant-service. */
+package io.linea.identity.config;
