@@ -82,7 +82,7 @@ async function nextStep(page: Page): Promise<Step> {
 
 async function submitCode(page: Page, secret: string) {
   await page.locator('input[name="code"]').fill(await freshTotp(secret));
-  await page.getByTestId('login-submit').click();
+  await page.getByTestId('mfa-submit').click();
 }
 
 /**
