@@ -34,7 +34,6 @@ describe('translation files (I18N-01)', () => {
       );
       expect(wrong).toEqual([]);
     });
-
   });
 
   // English is the source; every other language must be a translation, not a copy of it.
