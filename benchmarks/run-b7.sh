@@ -4,7 +4,7 @@
 #   benchmarks/run-b7.sh --upstream URL       any JSON endpoint the gateway routes to LINEA_IDENTITY_URL,
 #                                             e.g. http://127.0.0.1:8081/.well-known/openid-configuration
 # Extra options: --duration S (20), --warmup S (10), --concurrency N (64), --rate R (1000), --output FILE.
-# Results are printed and appended to docs/benchmarks-b7.md.
+# Results are printed and appended to docs/benchmarks/b7-gateway-overhead.md.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -29,7 +29,7 @@ CLASSES="benchmarks/target/b7-classes"
 mkdir -p "$CLASSES"
 "$JAVAC" -d "$CLASSES" --release 21 benchmarks/src/main/java/io/linea/bench/gateway/*.java
 
-OUTPUT="docs/benchmarks-b7.md"
+OUTPUT="docs/benchmarks/b7-gateway-overhead.md"
 ARGS=("$@")
 for ((i = 0; i < ${#ARGS[@]}; i++)); do
   [[ "${ARGS[$i]}" == "--output" ]] && OUTPUT="${ARGS[$((i + 1))]}"

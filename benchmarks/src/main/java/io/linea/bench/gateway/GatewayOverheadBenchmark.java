@@ -23,7 +23,7 @@ import java.util.Locale;
  * Benchmark B7: the same JSON endpoint direct and through the gateway, in one run. Starts a built-in JSON upstream
  * (or uses {@code --upstream URL}), starts the gateway jar as a separate process pointing LINEA_IDENTITY_URL at it,
  * then measures (a) closed-loop throughput and (b) open-model latency at a fixed rate, direct and through the gateway,
- * and appends a table to docs/benchmarks-b7.md. Targets: gateway throughput at least half of direct; at most 2 ms added
+ * and appends a table to docs/benchmarks/b7-gateway-overhead.md. Targets: gateway throughput at least half of direct; at most 2 ms added
  * to p99 at 1,000 requests/s.
  */
 public final class GatewayOverheadBenchmark {
