@@ -93,6 +93,7 @@ grant select, insert on identity.signing_key to ${app_role}, ${platform_role};
 
 -- Tenant-owned tables ------------------------------------------------------------------------------
 create table identity.membership (
+    id                uuid        primary key default gen_random_uuid(),
     tenant_id         uuid        not null references identity.tenant (id),
     person_id         uuid        not null references identity.person (id) on delete cascade,
     roles             text[]      not null default '{}',
@@ -105,7 +106,8 @@ create index membership_person on identity.membership (person_id);
 grant select, insert, update, delete on identity.membership to ${app_role}, ${platform_role};
 
 create table identity.tenant_policy (
-    tenant_id            uuid    primary key references identity.tenant (id),
+    id                   uuid    primary key default gen_random_uuid(),
+    tenant_id            uuid    not null references identity.tenant (id),
     min_length           integer not null default 10,
     require_upper        boolean not null default true,
     require_lower        boolean not null default true,
@@ -119,6 +121,7 @@ create table identity.tenant_policy (
     trusted_networks     text[]  not null default '{}',
     audit_retention_days integer not null default 183,
     updated_at           timestamptz not null default now(),
+    constraint tenant_policy_tenant_unique unique (tenant_id),
     constraint tenant_policy_mfa_mode_valid check (mfa_mode in ('OFF', 'ADMINS', 'ALL')),
     constraint tenant_policy_min_length check (min_length between 8 and 128),
     constraint tenant_policy_history check (history_size between 0 and 24),

@@ -2,100 +2,103 @@ package io.linea.identity.person;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 
 import io.linea.identity.support.Page;
-import io.linea.identity.support.Sql;
+import io.linea.identity.tenant.TenantStore;
 
 /**
- * SQL access to {@code identity.membership} (tenant-owned: row-level security, and every statement names
- * the tenant explicitly as well).
+ * Access to {@code identity.membership} through the {@link Membership} entity (tenant-owned: Hibernate's
+ * {@code @TenantId} filter and row-level security; every method names the tenant explicitly as well, so
+ * that platform-scope callers address one tenant). Writes are flushed at once, so that constraint
+ * violations surface where they happen and SQL in the same transaction sees them.
  */
 @Component
 public class MembershipStore {
 
-    private static final String SELECT = """
-            select m.tenant_id, m.person_id, m.roles, m.extra_permissions, m.enabled, t.slug, t.display_name, t.status
-            from identity.membership m join identity.tenant t on t.id = m.tenant_id
-            """;
+    private final Memberships memberships;
+    private final PersonStore people;
+    private final TenantStore tenants;
 
-    private final JdbcClient jdbc;
-
-    public MembershipStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    MembershipStore(Memberships memberships, PersonStore people, TenantStore tenants) {
+        this.memberships = memberships;
+        this.people = people;
+        this.tenants = tenants;
     }
 
     public Optional<MembershipView> find(UUID tenantId, UUID personId) {
-        return jdbc.sql(SELECT + " where m.tenant_id = :tenant and m.person_id = :person")
-                .param("tenant", tenantId).param("person", personId).query(PersonStore.MEMBERSHIP).optional();
+        return memberships.findByTenantIdAndPersonId(tenantId, personId)
+                .flatMap(m -> tenants.find(m.tenantId()).map(m::view));
     }
 
     /** Inserts or replaces roles and extra permissions; returns true when the membership is new. */
     public boolean upsert(UUID tenantId, UUID personId, List<String> roles, List<String> extraPermissions) {
-        boolean exists = find(tenantId, personId).isPresent();
-        jdbc.sql("""
-                insert into identity.membership (tenant_id, person_id, roles, extra_permissions, enabled, created_at)
-                values (:tenant, :person, :roles, :extra, true, :at)
-                on conflict (tenant_id, person_id) do update set roles = excluded.roles,
-                    extra_permissions = excluded.extra_permissions
-                """).param("tenant", tenantId).param("person", personId).param("roles", Sql.array(roles))
-                .param("extra", Sql.array(extraPermissions)).param("at", Sql.ts(Instant.now())).update();
-        return !exists;
+        Optional<Membership> existing = memberships.findByTenantIdAndPersonId(tenantId, personId);
+        if (existing.isPresent()) {
+            existing.get().grant(roles, extraPermissions);
+            memberships.saveAndFlush(existing.get());
+            return false;
+        }
+        memberships.saveAndFlush(new Membership(tenantId, personId, roles, extraPermissions, Instant.now()));
+        return true;
     }
 
     public void setEnabled(UUID tenantId, UUID personId, boolean enabled) {
-        jdbc.sql("update identity.membership set enabled = :enabled where tenant_id = :tenant and person_id = :person")
-                .param("enabled", enabled).param("tenant", tenantId).param("person", personId).update();
+        memberships.findByTenantIdAndPersonId(tenantId, personId).ifPresent(m -> {
+            m.enable(enabled);
+            memberships.saveAndFlush(m);
+        });
     }
 
     public boolean delete(UUID tenantId, UUID personId) {
-        return jdbc.sql("delete from identity.membership where tenant_id = :tenant and person_id = :person")
-                .param("tenant", tenantId).param("person", personId).update() > 0;
+        Optional<Membership> existing = memberships.findByTenantIdAndPersonId(tenantId, personId);
+        existing.ifPresent(m -> {
+            memberships.delete(m);
+            memberships.flush();
+        });
+        return existing.isPresent();
     }
 
     /** Members of the tenant with their identity, filtered by a search term over username, name and e-mail. */
     public Page<Member> members(UUID tenantId, String query, Page.Request paging) {
-        String condition = " where m.tenant_id = :tenant";
-        boolean search = query != null && !query.isBlank();
-        if (search) {
-            condition += " and (lower(p.username) like :q escape '\\' or lower(p.display_name) like :q escape '\\'"
-                    + " or lower(coalesce(p.email, '')) like :q escape '\\')";
-        }
-        String from = " from identity.membership m join identity.person p on p.id = m.person_id";
-        var count = jdbc.sql("select count(*)" + from + condition).param("tenant", tenantId);
-        var list = jdbc.sql("select p.*, m.roles, m.extra_permissions, m.enabled as membership_enabled" + from
-                + condition + " order by p.username limit :limit offset :offset").param("tenant", tenantId);
-        if (search) {
-            count = count.param("q", Sql.likePattern(query.trim()));
-            list = list.param("q", Sql.likePattern(query.trim()));
-        }
-        long total = count.query(Long.class).single();
-        List<Member> items = list.param("limit", paging.size()).param("offset", paging.offset())
-                .query((rs, n) -> new Member(PersonStore.MAPPER.mapRow(rs, n), Sql.strings(rs, "roles"),
-                        Sql.strings(rs, "extra_permissions"), rs.getBoolean("membership_enabled")))
-                .list();
-        return new Page<>(items, paging.page(), paging.size(), total);
+        String pattern = query == null || query.isBlank() ? null : likePattern(query.trim());
+        org.springframework.data.domain.Page<Membership> page = memberships.search(tenantId, pattern,
+                PageRequest.of(paging.page(), paging.size()));
+        Map<UUID, Person> persons = people.findAll(page.getContent().stream().map(Membership::personId).toList())
+                .stream().collect(Collectors.toMap(Person::id, Function.identity()));
+        List<Member> items = page.getContent().stream().map(m -> member(m, persons.get(m.personId())))
+                .filter(Objects::nonNull).toList();
+        return new Page<>(items, paging.page(), paging.size(), page.getTotalElements());
     }
 
     public Optional<Member> member(UUID tenantId, UUID personId) {
-        return jdbc.sql("""
-                select p.*, m.roles, m.extra_permissions, m.enabled as membership_enabled
-                from identity.membership m join identity.person p on p.id = m.person_id
-                where m.tenant_id = :tenant and m.person_id = :person
-                """).param("tenant", tenantId).param("person", personId)
-                .query((rs, n) -> new Member(PersonStore.MAPPER.mapRow(rs, n), Sql.strings(rs, "roles"),
-                        Sql.strings(rs, "extra_permissions"), rs.getBoolean("membership_enabled")))
-                .optional();
+        return memberships.findByTenantIdAndPersonId(tenantId, personId)
+                .flatMap(m -> people.find(m.personId()).map(person -> member(m, person)));
     }
 
     /** How many tenants other than {@code tenantId} the person belongs to (platform scope needed). */
     public long otherTenantCount(UUID personId, UUID tenantId) {
-        return jdbc.sql("select count(*) from identity.membership where person_id = :person and tenant_id <> :tenant")
-                .param("person", personId).param("tenant", tenantId).query(Long.class).single();
+        return memberships.countByPersonIdAndTenantIdNot(personId, tenantId);
+    }
+
+    private static Member member(Membership membership, Person person) {
+        return person == null ? null
+                : new Member(person, membership.roles(), membership.extraPermissions(), membership.enabled());
+    }
+
+    /** Lower-case LIKE pattern for {@code escape '!'}: the term's wildcards match literally. */
+    static String likePattern(String term) {
+        String escaped = term.toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%")
+                .replace("_", "!_");
+        return "%" + escaped + "%";
     }
 
     /** A person as a member of one tenant. */

@@ -1,9 +1,14 @@
 package io.linea.identity.person;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,8 +17,9 @@ import org.springframework.stereotype.Component;
 import io.linea.identity.support.Page;
 import io.linea.identity.support.Sql;
 import io.linea.identity.tenant.Tenant;
+import io.linea.identity.tenant.TenantStore;
 
-/** SQL access to people (platform-level), their password history and their memberships. */
+/** SQL access to people (platform-level) and their password history; their memberships via {@link Memberships}. */
 @Component
 public class PersonStore {
 
@@ -24,19 +30,27 @@ public class PersonStore {
             Sql.nullableLong(rs, "last_totp_step"), Sql.strings(rs, "platform_roles"), rs.getBoolean("enabled"),
             Sql.instant(rs, "last_login_at"), Sql.instant(rs, "created_at"));
 
-    static final RowMapper<MembershipView> MEMBERSHIP = (rs, n) -> new MembershipView(Sql.uuid(rs, "tenant_id"),
-            Sql.uuid(rs, "person_id"), rs.getString("slug"), rs.getString("display_name"),
-            Tenant.Status.valueOf(rs.getString("status")), Sql.strings(rs, "roles"),
-            Sql.strings(rs, "extra_permissions"), rs.getBoolean("enabled"));
-
     private final JdbcClient jdbc;
+    private final Memberships memberships;
+    private final TenantStore tenants;
 
-    public PersonStore(JdbcClient jdbc) {
+    PersonStore(JdbcClient jdbc, Memberships memberships, TenantStore tenants) {
         this.jdbc = jdbc;
+        this.memberships = memberships;
+        this.tenants = tenants;
     }
 
     public Optional<Person> find(UUID id) {
         return jdbc.sql("select * from identity.person where id = :id").param("id", id).query(MAPPER).optional();
+    }
+
+    /** The people with these ids (in no particular order; unknown ids are skipped). */
+    public List<Person> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from identity.person where id in (:ids)").param("ids", List.copyOf(ids))
+                .query(MAPPER).list();
     }
 
     /** Locks the row for the rest of the transaction (login counters, TOTP replay). */
@@ -151,14 +165,17 @@ public class PersonStore {
                 .param("id", id).update();
     }
 
-    /** Every membership of the person, joined with its tenant (needs platform scope to see all tenants). */
+    /**
+     * Every membership of the person with its tenant, ordered by tenant name (needs platform scope to see
+     * all tenants; in a tenant scope the tenant filter and row-level security leave that tenant's only).
+     */
     public List<MembershipView> memberships(UUID personId) {
-        return jdbc.sql("""
-                select m.tenant_id, m.person_id, m.roles, m.extra_permissions, m.enabled, t.slug, t.display_name,
-                    t.status
-                from identity.membership m join identity.tenant t on t.id = m.tenant_id
-                where m.person_id = :person order by t.display_name
-                """).param("person", personId).query(MEMBERSHIP).list();
+        List<Membership> rows = memberships.findByPersonId(personId);
+        Map<UUID, Tenant> byId = tenants.findAll(rows.stream().map(Membership::tenantId).toList()).stream()
+                .collect(Collectors.toMap(Tenant::id, Function.identity()));
+        return rows.stream().filter(m -> byId.containsKey(m.tenantId())).map(m -> m.view(byId.get(m.tenantId())))
+                .sorted(Comparator.comparing(MembershipView::tenantName).thenComparing(MembershipView::slug))
+                .toList();
     }
 
     public Page<Person> search(String query, Page.Request paging) {

@@ -1,6 +1,7 @@
 package io.linea.identity.tenant;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,6 +29,15 @@ public class TenantStore {
 
     public Optional<Tenant> find(UUID id) {
         return jdbc.sql("select * from identity.tenant where id = :id").param("id", id).query(MAPPER).optional();
+    }
+
+    /** The tenants with these ids (in no particular order; unknown ids are skipped). */
+    public List<Tenant> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from identity.tenant where id in (:ids)").param("ids", List.copyOf(ids))
+                .query(MAPPER).list();
     }
 
     public Optional<Tenant> findBySlug(String slug) {
