@@ -1,6 +1,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import {
+  AUDIT_DETAIL_KEYS,
+  AUDIT_EVENT_TYPES,
+  AUDIT_OUTCOMES,
+  AUDIT_REASONS,
+  POLICY_FIELDS,
+} from '@/features/audit/utils/events';
 import { DAYS } from '@/features/calendars/api/calendars';
 import { PERMISSIONS, ROLES } from '@/lib/session/types';
 import { flatten, LOCALES } from '@/test/i18n';
@@ -44,6 +51,12 @@ describe('keys used in the code (I18N-01)', () => {
       ...['OFF', 'ADMINS', 'ALL'].map((m) => `policy.mfaModes.${m}`),
       ...['ACTIVE', 'SUSPENDED'].map((s) => `tenants.status.${s}`),
       ...['disable', 'enable', 'unlock', 'remove'].map((a) => `users.done.${a}`),
+      ...AUDIT_EVENT_TYPES.map((type) => `audit.events.${type}`),
+      ...AUDIT_OUTCOMES.map((outcome) => `audit.outcomes.${outcome}`),
+      ...AUDIT_REASONS.map((reason) => `audit.reasons.${reason}`),
+      ...AUDIT_DETAIL_KEYS.map((key) => `audit.detailKeys.${key}`),
+      ...POLICY_FIELDS.map((field) => `policy.${field}`),
+      ...['yes', 'no'].map((value) => `audit.values.${value}`),
       ...[
         'queues',
         'calendars',

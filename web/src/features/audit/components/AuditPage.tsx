@@ -1,4 +1,18 @@
-import { Badge, Button, Group, Pagination, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Group,
+  Pagination,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  type ComboboxItem,
+  type ComboboxParsedItem,
+  type OptionsFilter,
+} from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@/lib/format';
@@ -6,17 +20,29 @@ import { useForm, type Errors } from '@/lib/form';
 import { PageHeader } from '@/lib/ui/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '@/lib/ui/states';
 import { AUDIT_PAGE_SIZE, useAudit, type AuditEntry, type AuditFilter } from '../api/audit';
+import { detailLines, eventLabel, eventTypeOptions, isKnownEventType, outcomeLabel } from '../utils/events';
 
 const EMPTY: AuditFilter = { type: '', actor: '', from: '', to: '' };
 
-function describe(details: unknown): string {
-  if (details === null || details === undefined || details === '') return '';
-  if (typeof details === 'string') return details;
-  if (typeof details === 'object')
-    return Object.entries(details as Record<string, unknown>)
-      .map(([key, value]) => `${key}=${typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
-      .join(', ');
-  return String(details);
+/** The type filter finds an event by its translated name or by its raw code. */
+const filterTypes: OptionsFilter = ({ options, search }) => {
+  const query = search.trim().toLowerCase();
+  if (!query) return options;
+  return options.filter((option: ComboboxParsedItem) => {
+    if (!('value' in option)) return false;
+    return option.label.toLowerCase().includes(query) || option.value.toLowerCase().includes(query);
+  });
+};
+
+function TypeOption({ option }: { option: ComboboxItem }) {
+  return (
+    <Stack gap={0}>
+      <Text size="sm">{option.label}</Text>
+      <Text size="xs" c="dimmed" ff="monospace" data-raw-code>
+        {option.value}
+      </Text>
+    </Stack>
+  );
 }
 
 function outcomeColor(outcome?: string | null): string {
@@ -29,6 +55,7 @@ function outcomeColor(outcome?: string | null): string {
 /** SEC-03: the tenant's audit log, visible to admins, with filters and paging. */
 export default function AuditPage() {
   const { t } = useTranslation();
+  const typeOptions = eventTypeOptions(t);
   const [filter, setFilter] = useState<AuditFilter>(EMPTY);
   const [page, setPage] = useState(0);
   const audit = useAudit(filter, page);
@@ -79,19 +106,45 @@ export default function AuditPage() {
             </Table.Thead>
             <Table.Tbody>
               {data.items.map((entry: AuditEntry) => {
-                const details = describe(entry.details);
+                const details = detailLines(t, entry.details);
+                const detailText = details
+                  .map((line) => (line.label ? `${line.label}: ${line.value}` : line.value))
+                  .join('\n');
                 return (
                   <Table.Tr key={entry.id} data-testid="audit-row">
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.occurredAt)}</Table.Td>
                     <Table.Td>
-                      <Text size="sm" ff="monospace">
-                        {entry.type}
-                      </Text>
+                      {isKnownEventType(entry.type) ? (
+                        <>
+                          <Text size="sm" data-testid="audit-type">
+                            {eventLabel(t, entry.type)}
+                          </Text>
+                          <Text
+                            size="xs"
+                            c="dimmed"
+                            ff="monospace"
+                            data-testid="audit-type-code"
+                            data-raw-code
+                          >
+                            {entry.type}
+                          </Text>
+                        </>
+                      ) : (
+                        <Text size="sm" ff="monospace" data-testid="audit-type" data-raw-code>
+                          {entry.type}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>
                       {entry.outcome ? (
-                        <Badge size="sm" variant="light" color={outcomeColor(entry.outcome)}>
-                          {entry.outcome}
+                        <Badge
+                          size="sm"
+                          variant="light"
+                          color={outcomeColor(entry.outcome)}
+                          data-testid="audit-outcome"
+                          data-outcome={entry.outcome}
+                        >
+                          {outcomeLabel(t, entry.outcome)}
                         </Badge>
                       ) : null}
                     </Table.Td>
@@ -101,10 +154,23 @@ export default function AuditPage() {
                         {entry.sourceIp ?? '—'}
                       </Text>
                     </Table.Td>
-                    <Table.Td>
-                      <Text size="xs" lineClamp={2} title={details}>
-                        {details || '—'}
-                      </Text>
+                    <Table.Td data-testid="audit-details">
+                      {details.length === 0 ? (
+                        <Text size="xs">—</Text>
+                      ) : (
+                        <Stack gap={0} title={detailText} maw={420}>
+                          {details.map((line, index) => (
+                            <Text key={`${line.key}-${index}`} size="xs" style={{ overflowWrap: 'anywhere' }}>
+                              {line.label ? (
+                                <Text span size="xs" c="dimmed">
+                                  {line.label}:{' '}
+                                </Text>
+                              ) : null}
+                              {line.value}
+                            </Text>
+                          ))}
+                        </Stack>
+                      )}
                     </Table.Td>
                   </Table.Tr>
                 );
@@ -135,10 +201,21 @@ export default function AuditPage() {
       <PageHeader title={t('audit.title')} description={t('audit.subtitle')} />
       <form onSubmit={apply} noValidate data-testid="audit-filters">
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} mb="sm">
-          <TextInput
+          <Select
             label={t('audit.type')}
             placeholder={t('audit.typePlaceholder')}
-            {...form.text('type')}
+            name="type"
+            data={typeOptions}
+            value={form.values.type || null}
+            onChange={(value) => form.setField('type', value ?? '')}
+            searchable
+            clearable
+            filter={filterTypes}
+            nothingFoundMessage={t('audit.noTypeFound')}
+            renderOption={({ option }) => <TypeOption option={option} />}
+            clearButtonProps={{ 'aria-label': t('audit.clearType') }}
+            maxDropdownHeight={320}
+            data-testid="audit-type-filter"
           />
           <TextInput label={t('audit.actor')} {...form.text('actor')} />
           <TextInput label={t('audit.from')} type="date" {...form.text('from')} />

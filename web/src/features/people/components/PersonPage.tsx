@@ -2,6 +2,7 @@ import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Tit
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { ENDONYMS, isLanguage } from '@/lib/i18n/languages';
 import { ConfirmModal } from '@/lib/ui/ConfirmModal';
 import { notifyError, notifySuccess } from '@/lib/ui/notify';
 import { PageHeader } from '@/lib/ui/PageHeader';
@@ -61,7 +62,7 @@ export default function PersonPage() {
             <Text size="xs" c="dimmed">
               {t('users.locale')}
             </Text>
-            <Text>{p.locale ?? '—'}</Text>
+            <Text>{isLanguage(p.locale) ? ENDONYMS[p.locale] : (p.locale ?? '—')}</Text>
           </Stack>
         </SimpleGrid>
       </Card>
