@@ -1,4 +1,4 @@
-package io.linea.identity.oidc;
+package io.linea.identity.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
