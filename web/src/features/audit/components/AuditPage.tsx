@@ -2,7 +2,6 @@ import {
   Badge,
   Button,
   Group,
-  Pagination,
   Select,
   SimpleGrid,
   Stack,
@@ -18,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@/lib/format';
 import { useForm, type Errors } from '@/lib/form';
 import { PageHeader } from '@/lib/ui/PageHeader';
+import { Pager } from '@/lib/ui/Pager';
 import { EmptyState, ErrorState, LoadingState } from '@/lib/ui/states';
 import { AUDIT_PAGE_SIZE, useAudit, type AuditEntry, type AuditFilter } from '../api/audit';
 import { detailLines, eventLabel, eventTypeOptions, isKnownEventType, outcomeLabel } from '../utils/events';
@@ -182,16 +182,7 @@ export default function AuditPage() {
           <Text size="sm" c="dimmed">
             {t('common.totalItems', { total: data.total })}
           </Text>
-          {totalPages > 1 ? (
-            <Pagination
-              total={totalPages}
-              value={page + 1}
-              onChange={(next) => setPage(next - 1)}
-              getControlProps={(control) => ({
-                'aria-label': control === 'previous' ? t('common.previous') : t('common.next'),
-              })}
-            />
-          ) : null}
+          <Pager page={page} totalPages={totalPages} onChange={setPage} />
         </Group>
       </Stack>
     );

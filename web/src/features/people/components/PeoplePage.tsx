@@ -1,9 +1,10 @@
-import { Anchor, Badge, Button, Group, Pagination, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '@/lib/ui/PageHeader';
+import { Pager } from '@/lib/ui/Pager';
 import { EmptyState, ErrorState, LoadingState } from '@/lib/ui/states';
 import { PEOPLE_PAGE_SIZE, usePeople } from '../api/people';
 import { PersonFormModal } from './PersonFormModal';
@@ -76,16 +77,7 @@ export default function PeoplePage() {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-        {totalPages > 1 ? (
-          <Pagination
-            total={totalPages}
-            value={page + 1}
-            onChange={(next) => setPage(next - 1)}
-            getControlProps={(control) => ({
-              'aria-label': control === 'previous' ? t('common.previous') : t('common.next'),
-            })}
-          />
-        ) : null}
+        <Pager page={page} totalPages={totalPages} onChange={setPage} />
       </Stack>
     );
 

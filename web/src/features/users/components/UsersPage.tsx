@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Menu, Pagination, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Menu, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { can } from '@/lib/session/types';
 import { ConfirmModal } from '@/lib/ui/ConfirmModal';
 import { notifyError, notifySuccess } from '@/lib/ui/notify';
 import { PageHeader } from '@/lib/ui/PageHeader';
+import { Pager } from '@/lib/ui/Pager';
 import { EmptyState, ErrorState, LoadingState } from '@/lib/ui/states';
 import { PAGE_SIZE, useRemoveUser, useUserAction, useUsers, type User } from '../api/users';
 import { UserFormModal } from './UserFormModal';
@@ -183,16 +184,7 @@ export default function UsersPage() {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-        {totalPages > 1 ? (
-          <Pagination
-            total={totalPages}
-            value={page + 1}
-            onChange={(next) => setPage(next - 1)}
-            getControlProps={(control) => ({
-              'aria-label': control === 'previous' ? t('common.previous') : t('common.next'),
-            })}
-          />
-        ) : null}
+        <Pager page={page} totalPages={totalPages} onChange={setPage} />
       </Stack>
     );
 
