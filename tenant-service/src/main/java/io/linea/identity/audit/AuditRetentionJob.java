@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import io.linea.identity.config.IdentitySettings;
+import io.linea.identity.support.IdentitySettings;
 import io.linea.identity.support.Tx;
 
 /**

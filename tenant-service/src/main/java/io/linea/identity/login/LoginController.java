@@ -23,8 +23,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import io.linea.identity.config.IdentitySettings;
 import io.linea.identity.policy.PasswordRules;
+import io.linea.identity.support.IdentitySettings;
 import io.linea.identity.support.RequestInfo;
 
 /**

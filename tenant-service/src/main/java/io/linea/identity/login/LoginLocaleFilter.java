@@ -20,6 +20,8 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.linea.identity.support.Languages;
+
 /**
  * Chooses the language of the login pages: {@code ?lang=} (remembered in the {@code linea_lang}
  * cookie), then {@code ui_locales} of the pending authorization request, then the cookie, then

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
+import io.linea.identity.support.Languages;
 import io.linea.identity.support.RedirectUris;
 import io.linea.identity.support.Tx;
 import io.linea.identity.tenant.Tenant;

@@ -42,8 +42,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 import io.linea.identity.audit.AuditLog;
-import io.linea.identity.config.IdentitySettings;
 import io.linea.identity.login.LoginAudit;
+import io.linea.identity.support.IdentitySettings;
 import io.linea.identity.support.RedirectUris;
 import io.linea.identity.support.RequestInfo;
 

@@ -13,13 +13,13 @@ import org.springframework.stereotype.Component;
 
 import io.linea.identity.audit.Actor;
 import io.linea.identity.audit.AuditLog;
-import io.linea.identity.config.IdentitySettings;
 import io.linea.identity.person.MembershipStore;
 import io.linea.identity.person.PasswordService;
 import io.linea.identity.person.PersonStore;
 import io.linea.identity.policy.MfaMode;
 import io.linea.identity.policy.PolicyStore;
 import io.linea.identity.policy.TenantPolicy;
+import io.linea.identity.support.IdentitySettings;
 import io.linea.identity.support.Tx;
 import io.linea.identity.tenant.Tenant;
 import io.linea.identity.tenant.TenantStore;

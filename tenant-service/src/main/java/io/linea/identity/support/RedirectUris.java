@@ -17,8 +17,6 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationContext;
 import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationToken;
 
-import io.linea.identity.config.IdentitySettings;
-
 /**
  * Which origins the web app may be served from: {@code LINEA_PUBLIC_URL} and every tenant address
  * {@code {scheme}://{slug}.{LINEA_BASE_DOMAIN}[:port]}. The {@code linea-web} client may be redirected

@@ -1,2 +1,5 @@
-/** Plumbing shared by the identity modules: scoped transactions, JDBC conversions, networks, request data. */
+/**
+ * Plumbing shared by the identity modules: settings ({@code linea.identity.*}), scoped transactions, JDBC
+ * conversions, networks, request data, redirect rules and the supported languages. Depends on no other module.
+ */
 package io.linea.identity.support;

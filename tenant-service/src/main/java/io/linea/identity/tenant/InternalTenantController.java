@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.linea.identity.config.IdentitySettings;
+import io.linea.identity.support.IdentitySettings;
 import io.linea.platform.problem.LineaProblemException;
 
 /**

@@ -14,9 +14,9 @@ import org.springframework.stereotype.Service;
 
 import io.linea.identity.audit.Actor;
 import io.linea.identity.audit.AuditLog;
-import io.linea.identity.login.Languages;
 import io.linea.identity.policy.PolicyStore;
 import io.linea.identity.policy.TenantPolicy;
+import io.linea.identity.support.Languages;
 import io.linea.identity.support.Tx;
 import io.linea.platform.problem.LineaProblemException;
 

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.springframework.http.HttpStatus;
 
-import io.linea.identity.login.Languages;
+import io.linea.identity.support.Languages;
 import io.linea.platform.problem.LineaProblemException;
 import io.linea.platform.security.Permissions;
 import io.linea.platform.security.Roles;

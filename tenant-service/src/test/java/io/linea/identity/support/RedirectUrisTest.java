@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-import io.linea.identity.config.IdentitySettings;
-
 class RedirectUrisTest {
 
     final RedirectUris uris = new RedirectUris(

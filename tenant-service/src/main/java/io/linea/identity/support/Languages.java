@@ -1,4 +1,4 @@
-package io.linea.identity.login;
+package io.linea.identity.support;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.linea.identity.config;
+package io.linea.identity.support;
 
 import java.net.URI;
 
