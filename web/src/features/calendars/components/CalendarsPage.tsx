@@ -6,6 +6,7 @@ import { useSession } from '@/lib/session/SessionProvider';
 import { can } from '@/lib/session/types';
 import { ConfirmModal } from '@/lib/ui/ConfirmModal';
 import { notifyError, notifySuccess } from '@/lib/ui/notify';
+import { EditDeleteButtons } from '@/lib/ui/EditDeleteButtons';
 import { PageHeader } from '@/lib/ui/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '@/lib/ui/states';
 import { DAYS, useCalendars, useDeleteCalendar, type Calendar } from '../api/calendars';
@@ -81,25 +82,12 @@ export default function CalendarsPage() {
                   })}
             </Text>
             {manage ? (
-              <Group mt="md" gap="xs">
-                <Button
-                  size="xs"
-                  variant="light"
-                  onClick={() => setEditing(calendar)}
-                  data-testid="calendar-edit"
-                >
-                  {t('common.edit')}
-                </Button>
-                <Button
-                  size="xs"
-                  variant="light"
-                  color="red"
-                  onClick={() => setDeleting(calendar)}
-                  data-testid="calendar-delete"
-                >
-                  {t('common.delete')}
-                </Button>
-              </Group>
+              <EditDeleteButtons
+                testId="calendar"
+                mt="md"
+                onEdit={() => setEditing(calendar)}
+                onDelete={() => setDeleting(calendar)}
+              />
             ) : null}
           </Card>
         ))}

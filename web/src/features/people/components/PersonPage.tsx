@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { ENDONYMS, isLanguage } from '@/lib/i18n/languages';
 import { ConfirmModal } from '@/lib/ui/ConfirmModal';
 import { notifyError, notifySuccess } from '@/lib/ui/notify';
+import { EditDeleteButtons } from '@/lib/ui/EditDeleteButtons';
 import { PageHeader } from '@/lib/ui/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '@/lib/ui/states';
 import { usePerson, useRemoveMembership, useTenantOptions, type PersonMembership } from '../api/people';
@@ -103,25 +104,12 @@ export default function PersonPage() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      <Button
-                        size="xs"
-                        variant="light"
-                        onClick={() => setEditing(m)}
-                        data-testid="membership-edit"
-                      >
-                        {t('common.edit')}
-                      </Button>
-                      <Button
-                        size="xs"
-                        variant="light"
-                        color="red"
-                        onClick={() => setRemoving(m)}
-                        data-testid="membership-remove"
-                      >
-                        {t('common.remove')}
-                      </Button>
-                    </Group>
+                    <EditDeleteButtons
+                      testId="membership"
+                      deleteAction="remove"
+                      onEdit={() => setEditing(m)}
+                      onDelete={() => setRemoving(m)}
+                    />
                   </Table.Td>
                 </Table.Tr>
               ))}

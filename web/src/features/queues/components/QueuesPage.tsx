@@ -1,10 +1,11 @@
-import { Badge, Button, Group, Table, Text } from '@mantine/core';
+import { Badge, Button, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '@/lib/session/SessionProvider';
 import { can } from '@/lib/session/types';
 import { ConfirmModal } from '@/lib/ui/ConfirmModal';
 import { notifyError, notifySuccess } from '@/lib/ui/notify';
+import { EditDeleteButtons } from '@/lib/ui/EditDeleteButtons';
 import { PageHeader } from '@/lib/ui/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '@/lib/ui/states';
 import { useCalendarOptions, useDeleteQueue, useQueues, type Queue } from '../api/queues';
@@ -83,25 +84,11 @@ export default function QueuesPage() {
                 </Table.Td>
                 {manage ? (
                   <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      <Button
-                        size="xs"
-                        variant="light"
-                        onClick={() => setEditing(queue)}
-                        data-testid="queue-edit"
-                      >
-                        {t('common.edit')}
-                      </Button>
-                      <Button
-                        size="xs"
-                        variant="light"
-                        color="red"
-                        onClick={() => setDeleting(queue)}
-                        data-testid="queue-delete"
-                      >
-                        {t('common.delete')}
-                      </Button>
-                    </Group>
+                    <EditDeleteButtons
+                      testId="queue"
+                      onEdit={() => setEditing(queue)}
+                      onDelete={() => setDeleting(queue)}
+                    />
                   </Table.Td>
                 ) : null}
               </Table.Tr>
