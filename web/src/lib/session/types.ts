@@ -41,6 +41,10 @@ export const PERMISSIONS = [
   'callbacks.handle',
   'agents.monitor',
   'wallboard.view',
+  'telephony.view',
+  'telephony.manage',
+  'interactions.view',
+  'calls.place',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -53,6 +57,8 @@ export const GRANTABLE_PERMISSIONS: Permission[] = [
   'agents.monitor',
   'wallboard.view',
   'users.view',
+  'interactions.view',
+  'calls.place',
 ];
 
 export function can(membership: Membership | null | undefined, ...anyOf: Permission[]): boolean {

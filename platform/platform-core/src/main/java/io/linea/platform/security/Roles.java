@@ -16,9 +16,10 @@ public enum Roles {
     TENANT_ADMIN("tenant-admin", Permissions.ALL),
     SUPERVISOR("supervisor", List.of(Permissions.QUEUES_VIEW, Permissions.CALENDARS_VIEW, Permissions.SETTINGS_VIEW,
             Permissions.REPORTS_VIEW, Permissions.RECORDINGS_LISTEN, Permissions.CALLBACKS_HANDLE,
-            Permissions.AGENTS_MONITOR, Permissions.USERS_VIEW)),
+            Permissions.AGENTS_MONITOR, Permissions.USERS_VIEW, Permissions.TELEPHONY_VIEW,
+            Permissions.INTERACTIONS_VIEW, Permissions.CALLS_PLACE)),
     AGENT("agent", List.of(Permissions.QUEUES_VIEW, Permissions.CALENDARS_VIEW, Permissions.SETTINGS_VIEW,
-            Permissions.CALLBACKS_HANDLE)),
+            Permissions.CALLBACKS_HANDLE, Permissions.CALLS_PLACE)),
     WALLBOARD("wallboard", List.of(Permissions.WALLBOARD_VIEW, Permissions.QUEUES_VIEW)),
     CUSTOMER_MANAGER("customer-manager", List.of(Permissions.REPORTS_VIEW, Permissions.SETTINGS_VIEW));
 
