@@ -1,0 +1,387 @@
+package io.linea.cc.telephony;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import ch.loway.oss.ari4java.ARI;
+import ch.loway.oss.ari4java.AriVersion;
+import ch.loway.oss.ari4java.generated.models.ChannelDestroyed;
+import ch.loway.oss.ari4java.generated.models.ChannelStateChange;
+import ch.loway.oss.ari4java.generated.models.Message;
+import ch.loway.oss.ari4java.generated.models.PlaybackFinished;
+import ch.loway.oss.ari4java.generated.models.StasisStart;
+import ch.loway.oss.ari4java.tools.AriCallback;
+import ch.loway.oss.ari4java.tools.RestException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One Asterisk node over ARI (ari4java for the event stream and call control, plain HTTP for push
+ * configuration, whose body ari4java does not shape the way ARI expects).
+ * <p>
+ * A watchdog checks the connection every second: when the event stream is down, or Asterisk's
+ * start time changed (it restarted), the client is rebuilt with a growing back-off (0.5 s … 15 s),
+ * the event filter re-applied, every carrier and endpoint pushed again, and the engine told, which
+ * closes the interactions whose channels did not survive.
+ */
+class AriNode implements CallControl, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AriNode.class);
+
+    /** Only these events travel from Asterisk to cc-core (ARI application event filtering). */
+    static final List<String> EVENTS = List.of("StasisStart", "ChannelDestroyed", "ChannelStateChange",
+            "PlaybackFinished");
+
+    private final TelephonySettings.Node settings;
+    private final String app;
+    private final Consumer<SwitchEvent> sink;
+    private final ScheduledExecutorService scheduler;
+    private final Consumer<AriNode> onConnected;
+    private final Clock clock;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private volatile ARI ari;
+    private volatile Date startedAt;
+    private volatile boolean closed;
+    private volatile boolean connected;
+    private long backoffMillis = 500;
+    private Instant nextAttempt = Instant.EPOCH;
+
+    AriNode(TelephonySettings.Node settings, String app, Consumer<SwitchEvent> sink, ScheduledExecutorService scheduler,
+            Consumer<AriNode> onConnected, Clock clock) {
+        this.settings = settings;
+        this.app = app;
+        this.sink = sink;
+        this.scheduler = scheduler;
+        this.onConnected = onConnected;
+        this.clock = clock;
+    }
+
+    void start() {
+        scheduler.scheduleWithFixedDelay(this::watch, 0, 1, TimeUnit.SECONDS);
+    }
+
+    boolean connected() {
+        return connected;
+    }
+
+    @Override
+    public String node() {
+        return settings.name();
+    }
+
+    // --- connection -------------------------------------------------------------------------------
+
+    private void watch() {
+        if (closed) {
+            return;
+        }
+        try {
+            if (connected && ari != null && ari.isWsConnected()) {
+                Date now = ari.asterisk().getInfo().execute().getStatus().getStartup_time();
+                if (now.equals(startedAt)) {
+                    return;
+                }
+                log.warn("Asterisk node {} restarted", node());
+            }
+            if (connected) {
+                connected = false;
+                sink.accept(new SwitchEvent.NodeLost(node(), clock.instant()));
+            }
+            if (clock.instant().isBefore(nextAttempt)) {
+                return;
+            }
+            connect();
+        } catch (Exception e) {
+            if (connected) {
+                connected = false;
+                sink.accept(new SwitchEvent.NodeLost(node(), clock.instant()));
+            }
+            nextAttempt = clock.instant().plusMillis(backoffMillis);
+            log.info("Asterisk node {} not reachable ({}); next attempt in {} ms", node(), e.toString(), backoffMillis);
+            backoffMillis = Math.min(backoffMillis * 2, 15_000);
+        }
+    }
+
+    private void connect() throws Exception {
+        disconnect();
+        String base = settings.ariUrl().endsWith("/") ? settings.ariUrl() : settings.ariUrl() + "/";
+        ARI client = ARI.build(base, app, settings.user(), settings.password(), AriVersion.IM_FEELING_LUCKY);
+        Date started = client.asterisk().getInfo().execute().getStatus().getStartup_time();
+        boolean restarted = startedAt != null && !started.equals(startedAt);
+        client.eventsCallback(new AriCallback<>() {
+            @Override
+            public void onSuccess(Message message) {
+                translate(message);
+            }
+
+            @Override
+            public void onFailure(RestException e) {
+                log.debug("Event stream of {}: {}", node(), e.toString());
+            }
+        });
+        waitForStream(client);
+        filterEvents();
+        this.ari = client;
+        this.startedAt = started;
+        onConnected.accept(this);
+        connected = true;
+        backoffMillis = 500;
+        log.info("Connected to Asterisk node {} ({})", node(), settings.ariUrl());
+        sink.accept(new SwitchEvent.NodeConnected(node(), clock.instant(), this, restarted));
+    }
+
+    private static void waitForStream(ARI client) throws InterruptedException {
+        for (int i = 0; i < 50 && !client.isWsConnected(); i++) {
+            Thread.sleep(100);
+        }
+        if (!client.isWsConnected()) {
+            throw new IllegalStateException("event stream did not connect");
+        }
+    }
+
+    /** Asterisk sends only the events the call logic handles (B3: event bytes per call). */
+    private void filterEvents() throws Exception {
+        List<Map<String, String>> allowed = EVENTS.stream().map(type -> Map.of("type", type)).toList();
+        request("PUT", "/ari/applications/" + encode(app) + "/eventFilter",
+                json.writeValueAsString(Map.of("allowed", allowed)));
+    }
+
+    private void disconnect() {
+        ARI old = ari;
+        ari = null;
+        if (old != null) {
+            try {
+                old.cleanup();
+            } catch (RuntimeException e) {
+                log.debug("Cleanup of {}: {}", node(), e.toString());
+            }
+        }
+    }
+
+    private void translate(Message message) {
+        Instant now = clock.instant();
+        switch (message) {
+            case StasisStart e -> sink.accept(new SwitchEvent.ChannelEntered(node(), at(e.getTimestamp(), now),
+                    e.getChannel().getId(), e.getArgs() == null ? List.of() : e.getArgs(),
+                    e.getChannel().getCaller() == null ? null : e.getChannel().getCaller().getNumber()));
+            case ChannelDestroyed e -> sink.accept(new SwitchEvent.ChannelGone(node(), at(e.getTimestamp(), now),
+                    e.getChannel().getId(), e.getCause() == null ? 0 : e.getCause(), e.getCause_txt()));
+            case ChannelStateChange e -> {
+                if ("Ringing".equals(e.getChannel().getState())) {
+                    sink.accept(new SwitchEvent.ChannelRinging(node(), at(e.getTimestamp(), now),
+                            e.getChannel().getId()));
+                }
+            }
+            case PlaybackFinished e -> sink.accept(new SwitchEvent.PlaybackDone(node(), at(e.getTimestamp(), now),
+                    e.getPlayback().getId()));
+            default -> {
+            }
+        }
+    }
+
+    private static Instant at(Date timestamp, Instant fallback) {
+        return timestamp == null ? fallback : timestamp.toInstant();
+    }
+
+    // --- call control -----------------------------------------------------------------------------
+
+    private ARI ari() {
+        ARI client = ari;
+        if (client == null) {
+            throw new SwitchException("node " + node() + " is not connected", null);
+        }
+        return client;
+    }
+
+    @Override
+    public void answer(String channelId) {
+        run(() -> ari().channels().answer(channelId).execute());
+    }
+
+    @Override
+    public void hangup(String channelId, HangupReason reason) {
+        run(() -> ari().channels().hangup(channelId).setReason(reason.ari).execute());
+    }
+
+    @Override
+    public void play(String channelId, String playbackId, String mediaUri) {
+        run(() -> ari().channels().playWithId(channelId, playbackId, mediaUri).execute());
+    }
+
+    @Override
+    public void startMusicOnHold(String channelId) {
+        run(() -> ari().channels().startMoh(channelId).execute());
+    }
+
+    @Override
+    public void stopMusicOnHold(String channelId) {
+        run(() -> ari().channels().stopMoh(channelId).execute());
+    }
+
+    @Override
+    public void originate(String channelId, String endpoint, String callerId, int timeoutSeconds, String appArgs,
+            Map<String, String> variables) {
+        run(() -> ari().channels().originate(endpoint).setChannelId(channelId).setCallerId(callerId)
+                .setTimeout(timeoutSeconds).setApp(app).setAppArgs(appArgs).setVariables(variables)
+                .setFormats("alaw,ulaw").execute());
+    }
+
+    @Override
+    public void bridge(String bridgeId, String... channelIds) {
+        run(() -> {
+            ari().bridges().create().setBridgeId(bridgeId).setType("mixing").execute();
+            ari().bridges().addChannel(bridgeId, String.join(",", channelIds)).execute();
+        });
+    }
+
+    @Override
+    public void destroyBridge(String bridgeId) {
+        run(() -> ari().bridges().destroy(bridgeId).execute());
+    }
+
+    @Override
+    public boolean endpointReachable(String endpointId) {
+        try {
+            HttpResponse<String> response = send("GET", "/ari/endpoints/PJSIP/" + encode(endpointId), null);
+            if (response.statusCode() != 200) {
+                return false;
+            }
+            String state = json.readTree(response.body()).path("state").asString();
+            return "online".equals(state);
+        } catch (Exception e) {
+            throw new SwitchException("endpoint state of " + endpointId, e);
+        }
+    }
+
+    @Override
+    public boolean channelExists(String channelId) {
+        try {
+            return send("GET", "/ari/channels/" + encode(channelId), null).statusCode() == 200;
+        } catch (Exception e) {
+            throw new SwitchException("channel " + channelId, e);
+        }
+    }
+
+    @Override
+    public void setVariable(String channelId, String name, String value) {
+        run(() -> ari().channels().setChannelVar(channelId, name).setValue(value).execute());
+    }
+
+    // --- push configuration (TEL-02) --------------------------------------------------------------
+
+    /** Creates or replaces one sorcery object, e.g. ("res_pjsip", "endpoint", "trunk-…"). */
+    void putObject(String configClass, String type, String id, Map<String, String> fields) {
+        List<Map<String, String>> tuples = new ArrayList<>();
+        fields.forEach((attribute, value) -> tuples.add(Map.of("attribute", attribute, "value", value)));
+        try {
+            request("PUT", "/ari/asterisk/config/dynamic/" + configClass + "/" + type + "/" + encode(id),
+                    json.writeValueAsString(Map.of("fields", tuples)));
+        } catch (Exception e) {
+            throw new SwitchException("push of " + type + " " + id + " to " + node() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes one sorcery object; a missing object is fine. */
+    void deleteObject(String configClass, String type, String id) {
+        try {
+            HttpResponse<String> response = send("DELETE",
+                    "/ari/asterisk/config/dynamic/" + configClass + "/" + type + "/" + encode(id), null);
+            if (response.statusCode() >= 300 && response.statusCode() != 404) {
+                throw new IllegalStateException("HTTP " + response.statusCode() + " " + response.body());
+            }
+        } catch (Exception e) {
+            throw new SwitchException("delete of " + type + " " + id + " on " + node() + " failed", e);
+        }
+    }
+
+    /** The ids of the PJSIP endpoints the node knows, to remove what cc-core no longer has. */
+    List<String> endpointIds() {
+        try {
+            HttpResponse<String> response = send("GET", "/ari/endpoints/PJSIP", null);
+            List<String> ids = new ArrayList<>();
+            json.readTree(response.body()).forEach(node -> ids.add(node.path("resource").asString()));
+            return ids;
+        } catch (Exception e) {
+            throw new SwitchException("endpoint list of " + node(), e);
+        }
+    }
+
+    private void request(String method, String path, String body) throws Exception {
+        HttpResponse<String> response = send(method, path, body);
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + path + " → HTTP " + response.statusCode() + " "
+                    + response.body());
+        }
+    }
+
+    private HttpResponse<String> send(String method, String path, String body) throws Exception {
+        String credentials = Base64.getEncoder().encodeToString(
+                (settings.user() + ":" + settings.password()).getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(trimmed(settings.ariUrl()) + path))
+                .timeout(Duration.ofSeconds(5))
+                .header("Authorization", "Basic " + credentials);
+        if (body != null) {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String trimmed(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private interface Action {
+        void run() throws RestException;
+    }
+
+    private void run(Action action) {
+        try {
+            action.run();
+        } catch (RestException e) {
+            throw new SwitchException(node() + ": " + e.getMessage(), e);
+        }
+    }
+
+    Map<String, Object> describe() {
+        Map<String, Object> description = new LinkedHashMap<>();
+        description.put("name", node());
+        description.put("ariUrl", settings.ariUrl());
+        description.put("connected", connected);
+        description.put("startedAt", startedAt == null ? null : startedAt.toInstant());
+        return description;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        connected = false;
+        disconnect();
+    }
+}

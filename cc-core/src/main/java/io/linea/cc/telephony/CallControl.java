@@ -1,0 +1,37 @@
+package io.linea.cc.telephony;
+
+import java.util.Map;
+
+/**
+ * What the call logic asks of one Asterisk node. {@link AriNode} implements it over ARI; unit
+ * tests of the call logic use a recording fake. Every method may throw {@link SwitchException}.
+ */
+interface CallControl {
+
+    String node();
+
+    void answer(String channelId);
+
+    void hangup(String channelId, HangupReason reason);
+
+    void play(String channelId, String playbackId, String mediaUri);
+
+    void startMusicOnHold(String channelId);
+
+    void stopMusicOnHold(String channelId);
+
+    /** Creates a channel that enters the Stasis application with {@code appArgs} once answered. */
+    void originate(String channelId, String endpoint, String callerId, int timeoutSeconds, String appArgs,
+            Map<String, String> variables);
+
+    void bridge(String bridgeId, String... channelIds);
+
+    void destroyBridge(String bridgeId);
+
+    /** Whether an agent's PJSIP endpoint has a registered, reachable contact. */
+    boolean endpointReachable(String endpointId);
+
+    boolean channelExists(String channelId);
+
+    void setVariable(String channelId, String name, String value);
+}

@@ -1,0 +1,46 @@
+package io.linea.cc.telephony;
+
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.linea.cc.shared.InvalidInput;
+import io.linea.platform.security.LineaPrincipal;
+import io.linea.platform.security.Permissions;
+import io.linea.platform.security.RequiresPermission;
+
+/** {@code POST /api/cc/calls}: an agent calls an external number with one of the tenant's numbers (TEL-05). */
+@RestController
+@RequestMapping("/api/cc/calls")
+class CallController {
+
+    private final Telephony telephony;
+
+    CallController(Telephony telephony) {
+        this.telephony = telephony;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @RequiresPermission(Permissions.CALLS_PLACE)
+    Map<String, UUID> place(@Valid @RequestBody CallRequest request) {
+        String to = request.to().replaceAll("[\\s()\\-.]", "");
+        if (!to.matches("\\+[1-9][0-9]{6,14}")) {
+            throw InvalidInput.field("to", "validation.pattern");
+        }
+        return Map.of("interactionId", telephony.place(LineaPrincipal.current().orElseThrow().personId(), request.numberId(), to));
+    }
+
+    record CallRequest(@NotNull UUID numberId, @NotBlank String to) {
+    }
+}

@@ -1,0 +1,626 @@
+package io.linea.cc.telephony;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.linea.cc.prompt.Prompts;
+import io.linea.cc.provisioning.AgentReach;
+import io.linea.cc.provisioning.AgentTarget;
+import io.linea.cc.provisioning.CallerNumber;
+import io.linea.cc.provisioning.CarrierConfig;
+import io.linea.cc.provisioning.NumberRoute;
+import io.linea.cc.provisioning.TelephonyDirectory;
+import io.linea.cc.telephony.SwitchEvent.ChannelEntered;
+import io.linea.cc.telephony.SwitchEvent.ChannelGone;
+import io.linea.cc.telephony.SwitchEvent.ChannelRinging;
+import io.linea.cc.telephony.SwitchEvent.NodeConnected;
+import io.linea.cc.telephony.SwitchEvent.NodeLost;
+import io.linea.cc.telephony.SwitchEvent.PlaybackDone;
+import io.linea.cc.telephony.SwitchEvent.TimerFired;
+import io.linea.platform.problem.LineaProblemException;
+
+/**
+ * The first call path (TEL-01, TEL-03, TEL-04, TEL-05), to be replaced by the routing engine and
+ * IVR: an inbound call to a tenant number hears the greeting in the tenant's language, then the
+ * tenant's available agents ring one at a time, longest idle first, until one answers; outbound
+ * calls ring the agent first and then the external number with the tenant's number as caller ID.
+ * <p>
+ * Every event of every node is handled on one engine thread, in arrival order, so call state needs
+ * no locks; ARI requests are made from that thread, database writes are queued (see
+ * {@link InteractionRecorder}).
+ */
+class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(CallEngine.class);
+
+    /** Channel variables Asterisk carries for every call leg (DESIGN: tenant and interaction on the channel). */
+    static final String TENANT_VARIABLE = "LINEA_TENANT_ID";
+    static final String INTERACTION_VARIABLE = "LINEA_INTERACTION_ID";
+
+    private static final Set<Integer> REJECT_CAUSES = Set.of(17, 21);
+
+    private final TelephonyDirectory directory;
+    private final Prompts prompts;
+    private final CallRecorder recorder;
+    private final TenantProfile.Lookup profiles;
+    private final Predicate<UUID> suspended;
+    private final TelephonySettings settings;
+    private final Clock clock;
+    private final Consumer<Duration> latency;
+
+    private final ExecutorService engine = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "call-engine");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "call-timers");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final Map<String, CallControl> nodes = new LinkedHashMap<>();
+    private final Map<UUID, Call> calls = new HashMap<>();
+    private final Map<String, Call> byChannel = new HashMap<>();
+    private final Map<String, Call> byPlayback = new HashMap<>();
+    /** Announcements outside any interaction (suspended tenant): playback id → channel. */
+    private final Map<String, Announcement> announcements = new HashMap<>();
+    private final Set<UUID> busyAgents = new HashSet<>();
+
+    private record Announcement(CallControl control, String channelId) {
+    }
+
+    CallEngine(TelephonyDirectory directory, Prompts prompts, CallRecorder recorder, TenantProfile.Lookup profiles,
+            Predicate<UUID> suspended, TelephonySettings settings, Clock clock, Consumer<Duration> latency) {
+        this.directory = directory;
+        this.prompts = prompts;
+        this.recorder = recorder;
+        this.profiles = profiles;
+        this.suspended = suspended;
+        this.settings = settings;
+        this.clock = clock;
+        this.latency = latency;
+    }
+
+    /** Queues an event from a node; it is handled on the engine thread. */
+    @Override
+    public void accept(SwitchEvent event) {
+        engine.execute(() -> {
+            latency.accept(Duration.between(event.at(), clock.instant()));
+            try {
+                handle(event);
+            } catch (RuntimeException e) {
+                log.error("Handling {} failed", event, e);
+            }
+        });
+    }
+
+    /** Places an outbound call for an agent (TEL-05); completes with the interaction id once the agent leg rings. */
+    CompletableFuture<UUID> place(AgentTarget agent, CallerNumber from, String to) {
+        CompletableFuture<UUID> result = new CompletableFuture<>();
+        engine.execute(() -> {
+            try {
+                result.complete(startOutbound(agent, from, to));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    /** Waits until every event queued so far has been handled (tests). */
+    void drain() {
+        try {
+            engine.submit(() -> { }).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("call engine did not drain", e);
+        }
+    }
+
+    int activeCalls() {
+        return calls.size();
+    }
+
+    private void handle(SwitchEvent event) {
+        switch (event) {
+            case ChannelEntered e -> entered(e);
+            case ChannelGone e -> gone(e);
+            case PlaybackDone e -> playbackDone(e);
+            case ChannelRinging e -> {
+                // The originate timeout already bounds ringing; nothing to decide here.
+            }
+            case TimerFired e -> timer(e);
+            case NodeConnected e -> connected(e);
+            case NodeLost e -> log.warn("Node {} lost; its calls are checked when it is back", e.node());
+        }
+    }
+
+    // --- inbound ------------------------------------------------------------------------------------
+
+    private void entered(ChannelEntered e) {
+        String kind = e.args().isEmpty() ? "" : e.args().get(0);
+        switch (kind) {
+            case "inbound" -> inbound(e);
+            case "agent" -> legAnswered(e, false);
+            case "external" -> legAnswered(e, true);
+            default -> {
+                CallControl control = nodes.get(e.node());
+                recorder.operational("UNEXPECTED_CHANNEL", e.node(), "Channel " + e.channelId() + " entered with "
+                        + e.args());
+                if (control != null) {
+                    safely(() -> control.hangup(e.channelId(), HangupReason.CONGESTION));
+                }
+            }
+        }
+    }
+
+    private void inbound(ChannelEntered e) {
+        CallControl control = nodes.get(e.node());
+        if (control == null) {
+            log.warn("Call on unknown node {}", e.node());
+            return;
+        }
+        String dialled = e.args().size() > 1 ? normalise(e.args().get(1)) : "";
+        Optional<NumberRoute> route = directory.route(dialled);
+        if (route.isEmpty()) {
+            // 404 Not Found to the carrier: Q.850 cause 1 "unallocated number" (docs/telephony.md).
+            recorder.operational("UNKNOWN_NUMBER", e.node(), "Call from " + e.callerNumber() + " to unknown number "
+                    + dialled + " rejected");
+            safely(() -> control.hangup(e.channelId(), HangupReason.UNALLOCATED));
+            return;
+        }
+        NumberRoute number = route.get();
+        TenantProfile profile = profiles.of(number.tenantId());
+        if (suspended.test(number.tenantId())) {
+            recorder.operational("TENANT_SUSPENDED", e.node(), "Call to " + dialled + " of suspended tenant "
+                    + number.tenantId() + " announced and ended");
+            String playback = "lp-" + UUID.randomUUID();
+            announcements.put(playback, new Announcement(control, e.channelId()));
+            safely(() -> {
+                control.answer(e.channelId());
+                control.play(e.channelId(), playback, prompts.mediaUriFor("suspended", profile.language()));
+            });
+            return;
+        }
+        CarrierConfig carrier = directory.carrier(number.carrierId()).orElse(null);
+        Call call = new Call(UUID.randomUUID(), number.tenantId(), Interaction.Direction.INBOUND, control, dialled,
+                e.callerNumber(), e.at(), profile.language(), profile.displayName(), carrier);
+        call.primaryChannel = e.channelId();
+        track(call);
+        byChannel.put(e.channelId(), call);
+        recorder.opened(call.tenantId, new Interaction(call.interactionId, Interaction.Direction.INBOUND, dialled,
+                e.callerNumber(), e.node(), e.at()), InteractionEvent.Type.OFFERED, "from " + e.callerNumber());
+        transition(call, Call.Stage.GREETING);
+        try {
+            control.setVariable(e.channelId(), TENANT_VARIABLE, call.tenantId.toString());
+            control.setVariable(e.channelId(), INTERACTION_VARIABLE, call.interactionId.toString());
+            control.answer(e.channelId());
+            String greeting = number.greeting() != null && !number.greeting().isBlank()
+                    ? prompts.mediaUri(number.greeting(), profile.language())
+                    : prompts.mediaUriFor("greeting", profile.language(), profile.displayName());
+            play(call, greeting);
+            recorder.event(call.tenantId, call.interactionId, InteractionEvent.Type.GREETING, clock.instant(), null,
+                    null, profile.language());
+        } catch (RuntimeException ex) {
+            log.warn("Greeting failed for {}: {}", call, ex.toString());
+            // Without a greeting the caller still reaches an agent.
+            startWaiting(call);
+        }
+    }
+
+    private void playbackDone(PlaybackDone e) {
+        Announcement announcement = announcements.remove(e.playbackId());
+        if (announcement != null) {
+            safely(() -> announcement.control().hangup(announcement.channelId(), HangupReason.NORMAL));
+            return;
+        }
+        Call call = byPlayback.remove(e.playbackId());
+        if (call == null || !e.playbackId().equals(call.playbackId)) {
+            return;
+        }
+        call.playbackId = null;
+        if (call.stage == Call.Stage.GREETING) {
+            startWaiting(call);
+        } else if (call.stage == Call.Stage.ANNOUNCING) {
+            safely(() -> call.control.hangup(call.primaryChannel, HangupReason.NORMAL));
+        }
+    }
+
+    private void startWaiting(Call call) {
+        transition(call, Call.Stage.WAITING);
+        safely(() -> call.control.startMusicOnHold(call.primaryChannel));
+        ringNext(call);
+    }
+
+    /** Rings the longest-idle available agent not tried in this round; starts a new round after a pause. */
+    private void ringNext(Call call) {
+        List<AgentTarget> candidates = new ArrayList<>();
+        List<AgentTarget> all = directory.agentsToRing(call.tenantId);
+        for (AgentTarget agent : all) {
+            if (!busyAgents.contains(agent.agentId()) && !call.tried.contains(agent.agentId())) {
+                candidates.add(agent);
+            }
+        }
+        for (AgentTarget agent : candidates) {
+            String dial = dialString(call, agent);
+            if (dial == null) {
+                call.tried.add(agent.agentId());
+                continue;
+            }
+            String channel = "la-" + UUID.randomUUID();
+            busyAgents.add(agent.agentId());
+            call.agent = agent;
+            call.secondaryChannel = channel;
+            call.ringingSince = clock.instant();
+            byChannel.put(channel, call);
+            transition(call, Call.Stage.RINGING);
+            recorder.ringing(call.tenantId, call.interactionId, call.ringingSince, agent.agentId(),
+                    agent.displayName(), dial);
+            try {
+                call.control.originate(channel, dial, callerIdFor(call, dial), timeoutSeconds(),
+                        "agent," + call.interactionId, variables(call));
+                return;
+            } catch (RuntimeException ex) {
+                log.warn("Could not ring agent {} for {}: {}", agent.agentId(), call, ex.toString());
+                recorder.event(call.tenantId, call.interactionId, InteractionEvent.Type.FAILED, clock.instant(),
+                        agent.agentId(), agent.displayName(), "ring failed");
+                releaseAgent(call, false);
+                call.tried.add(agent.agentId());
+            }
+        }
+        transition(call, Call.Stage.WAITING);
+        boolean nobody = all.isEmpty() && call.tried.isEmpty();
+        if (nobody || !clock.instant().isBefore(call.startedAt.plus(settings.maxWait()))) {
+            announceAndEnd(call, "no-agents");
+            return;
+        }
+        call.tried.clear();
+        UUID id = call.interactionId;
+        timers.schedule(() -> accept(new TimerFired(call.node(), clock.instant(), id)),
+                settings.retryPause().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void timer(TimerFired e) {
+        Call call = calls.get(e.interactionId());
+        if (call != null && call.stage == Call.Stage.WAITING) {
+            ringNext(call);
+        }
+    }
+
+    private void announceAndEnd(Call call, String promptKey) {
+        transition(call, Call.Stage.ANNOUNCING);
+        safely(() -> call.control.stopMusicOnHold(call.primaryChannel));
+        try {
+            play(call, prompts.mediaUriFor(promptKey, call.language));
+        } catch (RuntimeException ex) {
+            safely(() -> call.control.hangup(call.primaryChannel, HangupReason.NORMAL));
+        }
+    }
+
+    // --- answered legs --------------------------------------------------------------------------------
+
+    private void legAnswered(ChannelEntered e, boolean external) {
+        Call call = byChannel.get(e.channelId());
+        if (call == null) {
+            // The caller left while this leg rang: nobody is waiting for it.
+            CallControl control = nodes.get(e.node());
+            if (control != null) {
+                safely(() -> control.hangup(e.channelId(), HangupReason.NORMAL));
+            }
+            return;
+        }
+        if (call.direction == Interaction.Direction.OUTBOUND && !external) {
+            dialExternal(call, e);
+            return;
+        }
+        call.answeredAt = e.at();
+        Duration ring = call.ringingSince == null ? null : Duration.between(call.ringingSince, e.at());
+        String bridge = "lb-" + call.interactionId;
+        call.bridgeId = bridge;
+        transition(call, Call.Stage.TALKING);
+        safely(() -> call.control.stopMusicOnHold(call.primaryChannel));
+        try {
+            call.control.bridge(bridge, call.primaryChannel, call.secondaryChannel);
+        } catch (RuntimeException ex) {
+            log.warn("Bridge failed for {}: {}", call, ex.toString());
+            end(call, Interaction.State.FAILED, clock.instant(), "BRIDGE_FAILED", null);
+            return;
+        }
+        AgentTarget agent = call.agent;
+        recorder.answered(call.tenantId, call.interactionId, e.at(), agent == null ? null : agent.agentId(),
+                agent == null ? null : agent.displayName(), ring);
+    }
+
+    // --- hang-ups -------------------------------------------------------------------------------------
+
+    private void gone(ChannelGone e) {
+        Call call = byChannel.remove(e.channelId());
+        if (call == null) {
+            return;
+        }
+        boolean primary = e.channelId().equals(call.primaryChannel);
+        if (call.direction == Interaction.Direction.INBOUND) {
+            if (primary) {
+                callerLeft(call, e);
+            } else {
+                agentLegGone(call, e);
+            }
+        } else {
+            outboundLegGone(call, e, primary);
+        }
+    }
+
+    private void callerLeft(Call call, ChannelGone e) {
+        switch (call.stage) {
+            case GREETING -> end(call, Interaction.State.ABANDONED, e.at(), "CALLER_HANGUP", Interaction.Stage.GREETING);
+            case WAITING -> end(call, Interaction.State.ABANDONED, e.at(), "CALLER_HANGUP", Interaction.Stage.WAITING);
+            case RINGING -> end(call, Interaction.State.ABANDONED, e.at(), "CALLER_HANGUP", Interaction.Stage.RINGING);
+            case TALKING -> end(call, Interaction.State.ENDED, e.at(), "CALLER_HANGUP", null);
+            case ANNOUNCING -> end(call, Interaction.State.ENDED, e.at(), "NO_AGENT", null);
+            case DIALLING -> end(call, Interaction.State.ENDED, e.at(), "CALLER_HANGUP", null);
+        }
+    }
+
+    private void agentLegGone(Call call, ChannelGone e) {
+        if (!e.channelId().equals(call.secondaryChannel)) {
+            return;
+        }
+        if (call.stage == Call.Stage.TALKING) {
+            end(call, Interaction.State.ENDED, e.at(), "AGENT_HANGUP", null);
+            return;
+        }
+        AgentTarget agent = call.agent;
+        InteractionEvent.Type type = REJECT_CAUSES.contains(e.cause()) ? InteractionEvent.Type.AGENT_REJECTED
+                : InteractionEvent.Type.AGENT_NO_ANSWER;
+        recorder.event(call.tenantId, call.interactionId, type, e.at(), agent == null ? null : agent.agentId(),
+                agent == null ? null : agent.displayName(), "cause " + e.cause() + " " + e.causeText());
+        if (agent != null) {
+            call.tried.add(agent.agentId());
+        }
+        releaseAgent(call, false);
+        call.secondaryChannel = null;
+        transition(call, Call.Stage.WAITING);
+        ringNext(call);
+    }
+
+    // --- outbound -------------------------------------------------------------------------------------
+
+    private UUID startOutbound(AgentTarget agent, CallerNumber from, String to) {
+        CallControl control = nodes.values().stream().findFirst()
+                .orElseThrow(() -> new LineaProblemException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
+                        "telephony.unavailable"));
+        if (busyAgents.contains(agent.agentId())) {
+            throw LineaProblemException.conflict("call.agent-busy");
+        }
+        TenantProfile profile = profiles.of(agent.tenantId());
+        Call call = new Call(UUID.randomUUID(), agent.tenantId(), Interaction.Direction.OUTBOUND, control, from.e164(),
+                to, clock.instant(), profile.language(), profile.displayName(), from.carrier());
+        String dial = dialString(call, agent);
+        if (dial == null) {
+            throw LineaProblemException.conflict("call.agent-unreachable");
+        }
+        call.agent = agent;
+        call.primaryChannel = "la-" + UUID.randomUUID();
+        track(call);
+        byChannel.put(call.primaryChannel, call);
+        busyAgents.add(agent.agentId());
+        recorder.opened(call.tenantId, new Interaction(call.interactionId, Interaction.Direction.OUTBOUND, from.e164(),
+                to, control.node(), call.startedAt), InteractionEvent.Type.DIALLING, "agent " + dial + " for " + to);
+        transition(call, Call.Stage.RINGING);
+        try {
+            control.originate(call.primaryChannel, dial, "\"" + to + "\" <" + to + ">", timeoutSeconds(),
+                    "agent," + call.interactionId, variables(call));
+        } catch (RuntimeException ex) {
+            end(call, Interaction.State.FAILED, clock.instant(), "AGENT_UNREACHABLE", null);
+            throw new LineaProblemException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
+                    "telephony.unavailable");
+        }
+        return call.interactionId;
+    }
+
+    private void dialExternal(Call call, ChannelEntered agentLeg) {
+        transition(call, Call.Stage.DIALLING);
+        safely(() -> call.control.startMusicOnHold(call.primaryChannel));
+        String channel = "lx-" + UUID.randomUUID();
+        call.secondaryChannel = channel;
+        call.ringingSince = agentLeg.at();
+        byChannel.put(channel, call);
+        String dial = "PJSIP/" + call.remoteNumber + "@" + call.carrier.endpointId();
+        recorder.ringing(call.tenantId, call.interactionId, agentLeg.at(), call.agent.agentId(),
+                call.agent.displayName(), dial);
+        try {
+            call.control.originate(channel, dial, "\"" + call.displayName + "\" <" + call.tenantNumber + ">",
+                    timeoutSeconds() * 3, "external," + call.interactionId, variables(call));
+        } catch (RuntimeException ex) {
+            log.warn("External leg of {} failed: {}", call, ex.toString());
+            end(call, Interaction.State.FAILED, clock.instant(), "REMOTE_UNREACHABLE", null);
+        }
+    }
+
+    private void outboundLegGone(Call call, ChannelGone e, boolean agentLeg) {
+        if (call.stage == Call.Stage.TALKING) {
+            end(call, Interaction.State.ENDED, e.at(), agentLeg ? "AGENT_HANGUP" : "REMOTE_HANGUP", null);
+        } else if (agentLeg) {
+            end(call, Interaction.State.ENDED, e.at(), call.stage == Call.Stage.RINGING
+                    ? (REJECT_CAUSES.contains(e.cause()) ? "AGENT_REJECTED" : "AGENT_NO_ANSWER") : "AGENT_CANCELLED",
+                    null);
+        } else {
+            String reason = switch (e.cause()) {
+                case 17 -> "REMOTE_BUSY";
+                case 18, 19 -> "REMOTE_NO_ANSWER";
+                case 21 -> "REMOTE_REJECTED";
+                default -> "REMOTE_UNREACHABLE";
+            };
+            end(call, Interaction.State.ENDED, e.at(), reason, null);
+        }
+    }
+
+    // --- nodes ----------------------------------------------------------------------------------------
+
+    private void connected(NodeConnected e) {
+        nodes.put(e.node(), e.control());
+        recorder.operational(e.restarted() ? "NODE_RESTARTED" : "NODE_CONNECTED", e.node(),
+                "Event stream of " + e.node() + " connected");
+        for (Call call : List.copyOf(calls.values())) {
+            if (!call.node().equals(e.node())) {
+                continue;
+            }
+            boolean alive = !e.restarted() && exists(call, call.primaryChannel)
+                    && (call.stage != Call.Stage.TALKING || exists(call, call.secondaryChannel));
+            if (!alive) {
+                log.warn("{} was interrupted by the loss of node {}", call, e.node());
+                end(call, Interaction.State.FAILED, e.at(), e.restarted() ? "NODE_RESTARTED" : "NODE_LOST", null);
+            }
+        }
+    }
+
+    private boolean exists(Call call, String channel) {
+        try {
+            return channel != null && call.control.channelExists(channel);
+        } catch (RuntimeException ex) {
+            return false;
+        }
+    }
+
+    // --- helpers --------------------------------------------------------------------------------------
+
+    private void end(Call call, Interaction.State state, Instant at, String reason, Interaction.Stage stage) {
+        calls.remove(call.interactionId);
+        byChannel.remove(call.primaryChannel);
+        if (call.secondaryChannel != null) {
+            byChannel.remove(call.secondaryChannel);
+        }
+        if (call.playbackId != null) {
+            byPlayback.remove(call.playbackId);
+        }
+        for (String channel : new String[] { call.primaryChannel, call.secondaryChannel }) {
+            if (channel != null) {
+                safely(() -> call.control.hangup(channel, HangupReason.NORMAL));
+            }
+        }
+        if (call.bridgeId != null) {
+            safely(() -> call.control.destroyBridge(call.bridgeId));
+        }
+        releaseAgent(call, call.answeredAt != null);
+        log.info("{} ended: {} {}{}", call, state, reason, stage == null ? "" : " at " + stage);
+        recorder.ended(call.tenantId, call.interactionId, state, at, reason, stage);
+    }
+
+    private void releaseAgent(Call call, boolean talked) {
+        if (call.agent == null) {
+            return;
+        }
+        busyAgents.remove(call.agent.agentId());
+        if (talked) {
+            AgentTarget agent = call.agent;
+            Instant now = clock.instant();
+            timers.execute(() -> {
+                try {
+                    directory.recordCallEnded(agent.tenantId(), agent.agentId(), now);
+                } catch (RuntimeException ex) {
+                    log.warn("Could not record the end of agent {}'s call: {}", agent.agentId(), ex.toString());
+                }
+            });
+        }
+        if (call.direction == Interaction.Direction.INBOUND) {
+            call.agent = talked ? call.agent : null;
+        }
+    }
+
+    private void track(Call call) {
+        calls.put(call.interactionId, call);
+    }
+
+    private void play(Call call, String mediaUri) {
+        String playback = "lp-" + UUID.randomUUID();
+        call.playbackId = playback;
+        byPlayback.put(playback, call);
+        call.control.play(call.primaryChannel, playback, mediaUri);
+    }
+
+    private void transition(Call call, Call.Stage stage) {
+        if (call.stage != stage) {
+            log.debug("{} → {}", call, stage);
+            call.stage = stage;
+        }
+    }
+
+    /**
+     * How an agent is reached (TEL-04): the registered endpoint, otherwise the mobile number through the
+     * carrier of the call's tenant number; null when neither is possible.
+     */
+    private String dialString(Call call, AgentTarget agent) {
+        if (agent.reach() == AgentReach.ENDPOINT && agent.endpointId() != null) {
+            boolean reachable;
+            try {
+                reachable = call.control.endpointReachable(agent.endpointId());
+            } catch (RuntimeException ex) {
+                reachable = false;
+            }
+            if (reachable) {
+                return "PJSIP/" + agent.endpointId();
+            }
+        }
+        if (agent.mobileE164() != null && call.carrier != null) {
+            return "PJSIP/" + agent.mobileE164() + "@" + call.carrier.endpointId();
+        }
+        return null;
+    }
+
+    /** Agents see the caller and the client's name; a mobile through a carrier shows the tenant's number. */
+    private static String callerIdFor(Call call, String dial) {
+        String name = call.displayName.replace("\"", "");
+        if (dial.contains("@")) {
+            return "\"" + name + "\" <" + call.tenantNumber + ">";
+        }
+        String number = call.remoteNumber == null || call.remoteNumber.isBlank() ? "anonymous" : call.remoteNumber;
+        return "\"" + name + "\" <" + number + ">";
+    }
+
+    private static Map<String, String> variables(Call call) {
+        return Map.of(TENANT_VARIABLE, call.tenantId.toString(), INTERACTION_VARIABLE, call.interactionId.toString());
+    }
+
+    private int timeoutSeconds() {
+        return (int) Math.max(1, settings.ringTimeout().toSeconds());
+    }
+
+    static String normalise(String dialled) {
+        String digits = dialled.replaceAll("[^0-9]", "");
+        return digits.isEmpty() ? dialled : "+" + digits;
+    }
+
+    private static void safely(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            log.debug("Ignored: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        timers.shutdownNow();
+        engine.shutdown();
+    }
+}

@@ -1,0 +1,58 @@
+package io.linea.cc.telephony;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.TenantId;
+
+/** One step of an interaction, with Asterisk's timestamp. */
+@Entity
+@Table(name = "interaction_event")
+class InteractionEvent {
+
+    /** The steps; the routing engine and IVR will add their own. */
+    enum Type {
+        OFFERED, GREETING, RINGING, ANSWERED, AGENT_REJECTED, AGENT_NO_ANSWER, DIALLING, ENDED, ABANDONED, FAILED
+    }
+
+    @Id
+    private UUID id;
+
+    @TenantId
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    private UUID tenantId;
+
+    private UUID interactionId;
+
+    private String type;
+
+    private Instant at;
+
+    private UUID agentId;
+
+    private String agentName;
+
+    private String detail;
+
+    protected InteractionEvent() {
+    }
+
+    InteractionEvent(UUID interactionId, Type type, Instant at, UUID agentId, String agentName, String detail) {
+        this.id = UUID.randomUUID();
+        this.interactionId = interactionId;
+        this.type = type.name();
+        this.at = at;
+        this.agentId = agentId;
+        this.agentName = agentName;
+        this.detail = detail == null || detail.length() <= 500 ? detail : detail.substring(0, 500);
+    }
+
+    InteractionView.EventView view() {
+        return new InteractionView.EventView(type, at, agentId, agentName, detail);
+    }
+}

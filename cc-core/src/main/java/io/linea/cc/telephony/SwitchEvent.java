@@ -1,0 +1,40 @@
+package io.linea.cc.telephony;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What an Asterisk node reports, reduced to what the call logic needs. {@code at} is Asterisk's timestamp. */
+sealed interface SwitchEvent {
+
+    String node();
+
+    Instant at();
+
+    /** A channel entered the Stasis application (an inbound call, or an originated channel answered). */
+    record ChannelEntered(String node, Instant at, String channelId, List<String> args, String callerNumber)
+            implements SwitchEvent {
+    }
+
+    /** An originated channel is ringing at the far end. */
+    record ChannelRinging(String node, Instant at, String channelId) implements SwitchEvent {
+    }
+
+    /** A channel is gone; {@code cause} is the Q.850 hang-up cause (16 normal, 17 busy, 19 no answer, 21 rejected). */
+    record ChannelGone(String node, Instant at, String channelId, int cause, String causeText)
+            implements SwitchEvent {
+    }
+
+    record PlaybackDone(String node, Instant at, String playbackId) implements SwitchEvent {
+    }
+
+    /** The node's event stream is (again) connected; {@code control} acts on it. */
+    record NodeConnected(String node, Instant at, CallControl control, boolean restarted) implements SwitchEvent {
+    }
+
+    record NodeLost(String node, Instant at) implements SwitchEvent {
+    }
+
+    /** A timer the call logic set for one interaction fired (the pause between two rounds of ringing). */
+    record TimerFired(String node, Instant at, java.util.UUID interactionId) implements SwitchEvent {
+    }
+}

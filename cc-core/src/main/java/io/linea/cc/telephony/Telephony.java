@@ -1,0 +1,170 @@
+package io.linea.cc.telephony;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import io.linea.cc.prompt.Prompts;
+import io.linea.cc.provisioning.AgentTarget;
+import io.linea.cc.provisioning.CallerNumber;
+import io.linea.cc.provisioning.TelephonyConfigChanged;
+import io.linea.cc.provisioning.TelephonyDirectory;
+import io.linea.cc.settings.SettingsManagement;
+import io.linea.cc.settings.SettingsView;
+import io.linea.platform.problem.LineaProblemException;
+import io.linea.platform.tenancy.TenantContext;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * The telephony module's facade: starts one {@link AriNode} per configured Asterisk node, feeds
+ * their events to the {@link CallEngine}, pushes provisioning changes to every node at once, and
+ * places outbound calls.
+ */
+@Service
+public class Telephony implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Telephony.class);
+
+    private final TelephonySettings settings;
+    private final TelephonyDirectory directory;
+    private final InteractionRecorder recorder;
+    private final CallEngine engine;
+    private final EndpointProvisioner provisioner;
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
+        Thread thread = new Thread(r, "ari-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final List<AriNode> nodes = new ArrayList<>();
+    private volatile boolean running;
+
+    Telephony(TelephonySettings settings, TelephonyDirectory directory, Prompts prompts, InteractionRecorder recorder,
+            TenantAvailability availability, SettingsManagement tenantSettings, MeterRegistry meters) {
+        this.settings = settings;
+        this.directory = directory;
+        this.recorder = recorder;
+        Timer latency = Timer.builder("linea.ari.event.latency")
+                .description("Asterisk event timestamp to the start of its handling (B3)")
+                .publishPercentiles(0.5, 0.95, 0.99).register(meters);
+        TenantProfile.Lookup profiles = tenantId -> TenantContext.callAs(tenantId, () -> {
+            SettingsView view = tenantSettings.current("Linea");
+            return new TenantProfile(view.displayName(), view.defaultLanguage());
+        });
+        this.engine = new CallEngine(directory, prompts, recorder, profiles, availability::suspended, settings,
+                Clock.systemUTC(), d -> latency.record(d.isNegative() ? Duration.ZERO : d));
+        this.provisioner = new EndpointProvisioner(directory, settings.agentWebrtc());
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        for (TelephonySettings.Node node : settings.nodes()) {
+            AriNode ari = new AriNode(node, settings.app(), engine, scheduler, this::provision, Clock.systemUTC());
+            nodes.add(ari);
+            ari.start();
+        }
+        if (nodes.isEmpty()) {
+            log.info("No Asterisk node configured (LINEA_ARI_URL): telephony is off");
+        }
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void closeInterrupted() {
+        int closed = recorder.closeInterrupted("CC_CORE_RESTARTED");
+        if (closed > 0) {
+            log.warn("Closed {} interactions left open by a previous run", closed);
+        }
+    }
+
+    private void provision(AriNode node) {
+        provisioner.pushAll(node);
+    }
+
+    /** Pushes a carrier or agent endpoint change to every connected node (TEL-02: no file, no restart). */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(TelephonyConfigChanged change) {
+        for (AriNode node : nodes) {
+            if (!node.connected()) {
+                continue; // pushed in full when it connects
+            }
+            try {
+                if (change.removed()) {
+                    provisioner.remove(node, change.endpointId());
+                } else if (change.kind() == TelephonyConfigChanged.Kind.CARRIER) {
+                    directory.carriers().stream().filter(c -> c.endpointId().equals(change.endpointId()))
+                            .findFirst().ifPresentOrElse(c -> provisioner.pushCarrier(node, c),
+                                    () -> provisioner.remove(node, change.endpointId()));
+                } else {
+                    directory.endpoint(change.endpointId()).ifPresentOrElse(e -> provisioner.pushAgent(node, e),
+                            () -> provisioner.remove(node, change.endpointId()));
+                }
+            } catch (RuntimeException e) {
+                log.warn("Could not push {} to node {}: {}", change, node.node(), e.getMessage());
+            }
+        }
+    }
+
+    /** Places a call from the current user's agent to an external number with a tenant number as caller ID. */
+    public UUID place(UUID userId, UUID numberId, String to) {
+        UUID tenantId = TenantContext.requireTenant();
+        AgentTarget agent = directory.agentOfUser(tenantId, userId)
+                .orElseThrow(() -> LineaProblemException.conflict("call.no-agent"));
+        CallerNumber from = directory.callerNumber(tenantId, numberId)
+                .orElseThrow(() -> LineaProblemException.notFound("number"));
+        try {
+            return engine.place(agent, from, to).get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new CompletionException(e.getCause());
+        } catch (Exception e) {
+            throw new LineaProblemException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
+                    "telephony.unavailable");
+        }
+    }
+
+    /** The nodes and whether each is connected (operations). */
+    public List<Map<String, Object>> nodes() {
+        return nodes.stream().map(AriNode::describe).toList();
+    }
+
+    boolean connected() {
+        return !nodes.isEmpty() && nodes.stream().allMatch(AriNode::connected);
+    }
+
+    CallEngine engine() {
+        return engine;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        nodes.forEach(AriNode::close);
+        scheduler.shutdownNow();
+        engine.close();
+        recorder.close();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
