@@ -9,8 +9,9 @@ import io.linea.platform.security.LineaResourceServer;
 import io.linea.platform.web.ProblemWriter;
 
 /**
- * Every call needs a bearer token except the health probe the start script polls; tenant and
- * permission checks happen per handler ({@code @RequiresPermission}).
+ * Every call needs a bearer token except the health probe the start script polls and the prompt audio
+ * Asterisk's HTTP media cache fetches (it sends no token; ids are content hashes). Tenant and permission
+ * checks happen per handler ({@code @RequiresPermission}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -20,6 +21,7 @@ class SecurityConfiguration {
         return LineaResourceServer.apply(http, problems)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/media/prompts/**").permitAll()
                         .anyRequest().authenticated())
                 .build();
     }
