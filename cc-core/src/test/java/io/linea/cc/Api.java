@@ -25,6 +25,11 @@ public record Api(int port, String token, UUID tenant, String language) {
         return new Api(port, TestTokens.person().member(tenant, Roles.TENANT_ADMIN).token(), tenant, null);
     }
 
+    /** The platform admin: no tenant header, platform scope (TEN-02). */
+    public static Api platformAdmin(int port) {
+        return new Api(port, TestTokens.person().platformAdmin().token(), null, null);
+    }
+
     public Api withTenant(UUID otherTenant) {
         return new Api(port, token, otherTenant, language);
     }

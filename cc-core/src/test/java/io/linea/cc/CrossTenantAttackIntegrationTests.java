@@ -46,7 +46,18 @@ class CrossTenantAttackIntegrationTests {
                     api -> api.post("/api/cc/queues", Fixtures.queue(Fixtures.unique("Attack"))).id(),
                     "/api/cc/queues/{id}",
                     (api, id) -> Map.of("name", Fixtures.unique("Hijack"), "serviceLevelSeconds", 10,
-                            "enabled", false, "version", 0)));
+                            "enabled", false, "version", 0)),
+            // TEN-02: a tenant cannot create numbers; the platform admin assigns one to tenant A
+            "/api/cc/numbers/", new Fixture(
+                    Fixtures::assignedNumber,
+                    "/api/cc/numbers/{id}",
+                    (api, id) -> Map.of("target", "AGENTS", "greeting", "Hijacked", "version", 0)),
+            // TEL-04: agents, and their credentials at /api/cc/agents/{id}/credentials
+            "/api/cc/agents/", new Fixture(
+                    api -> api.post("/api/cc/agents", Fixtures.agent(Fixtures.unique("Attack"))).id(),
+                    "/api/cc/agents/{id}",
+                    (api, id) -> Map.of("displayName", Fixtures.unique("Hijack"), "reach", "MOBILE",
+                            "mobileE164", "+447700900999", "available", false, "version", 0)));
 
     @LocalServerPort
     int port;
@@ -80,7 +91,8 @@ class CrossTenantAttackIntegrationTests {
         Api b = Api.adminOfNewTenant(port);
         List<Route> routes = tenantScopedRoutes(true);
         assertThat(routes).extracting(Route::pattern).contains("/api/cc/queues/{id}", "/api/cc/calendars/{id}",
-                "/api/cc/calendars/{id}/status");
+                "/api/cc/calendars/{id}/status", "/api/cc/numbers/{id}", "/api/cc/agents/{id}",
+                "/api/cc/agents/{id}/credentials");
         List<String> attacked = new ArrayList<>();
         for (Route route : routes) {
             Fixture fixture = FIXTURES.entrySet().stream().filter(f -> route.pattern().startsWith(f.getKey()))
@@ -101,7 +113,7 @@ class CrossTenantAttackIntegrationTests {
                     .isEqualTo(Api.JSON.readTree(before));
             attacked.add(route.toString());
         }
-        assertThat(attacked).hasSizeGreaterThanOrEqualTo(7);
+        assertThat(attacked).hasSizeGreaterThanOrEqualTo(14);
     }
 
     @Test
@@ -116,7 +128,7 @@ class CrossTenantAttackIntegrationTests {
         List<Route> lists = tenantScopedRoutes(false).stream().filter(r -> r.method() == RequestMethod.GET)
                 .filter(r -> !r.pattern().contains("{")).toList();
         assertThat(lists).extracting(Route::pattern).contains("/api/cc/queues", "/api/cc/calendars",
-                "/api/cc/settings");
+                "/api/cc/settings", "/api/cc/numbers", "/api/cc/agents");
         for (Route list : lists) {
             Api.Response response = b.get(list.pattern());
             assertThat(response.status()).as(list.toString()).isEqualTo(200);

@@ -1,8 +1,10 @@
 package io.linea.cc;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Request bodies tests reuse. */
 public final class Fixtures {
@@ -30,6 +32,48 @@ public final class Fixtures {
         return Map.of("name", name, "timeZone", "Europe/Kyiv",
                 "weeklyHours", List.of(Map.of("day", "TUESDAY", "opens", "09:00", "closes", "17:00")),
                 "holidays", List.of(Map.of("date", "2027-01-01", "name", "New Year")), "version", version);
+    }
+
+    public static Map<String, Object> carrier(String name) {
+        return Map.of("name", name, "host", "sip.carrier.example", "port", 5060, "transport", "udp",
+                "username", "linea", "password", "trunk-secret", "codecs", List.of("alaw", "ulaw"),
+                "matchCidrs", List.of("203.0.113.0/24"), "enabled", true);
+    }
+
+    /** A number body for the platform API; {@code tenantId} null leaves it unassigned. */
+    public static Map<String, Object> number(String e164, UUID carrierId, UUID tenantId) {
+        Map<String, Object> body = new HashMap<>(Map.of("e164", e164, "type", "GEOGRAPHIC",
+                "carrierId", carrierId.toString()));
+        if (tenantId != null) {
+            body.put("tenantId", tenantId.toString());
+        }
+        return body;
+    }
+
+    public static Map<String, Object> agent(String displayName) {
+        return Map.of("displayName", displayName, "reach", "ENDPOINT", "available", true);
+    }
+
+    /** A random UK London number (+4420 and 8 digits), never one of the demo seed's. */
+    public static String e164() {
+        return "+4420" + ThreadLocalRandom.current().nextInt(10_000_000, 100_000_000);
+    }
+
+    /**
+     * A number assigned to {@code tenant}, created the only way numbers come to be: by the platform admin,
+     * on a carrier of its own. Returns the number's id (the same in the inventory and for the tenant).
+     */
+    public static UUID assignedNumber(Api tenant) {
+        Api platform = Api.platformAdmin(tenant.port());
+        Api.Response carrier = platform.post("/api/cc/platform/carriers", carrier(unique("Carrier")));
+        if (carrier.status() != 201) {
+            throw new IllegalStateException("carrier not created: " + carrier);
+        }
+        Api.Response number = platform.post("/api/cc/platform/numbers", number(e164(), carrier.id(), tenant.tenant()));
+        if (number.status() != 201) {
+            throw new IllegalStateException("number not created: " + number);
+        }
+        return number.id();
     }
 
     public static String unique(String prefix) {

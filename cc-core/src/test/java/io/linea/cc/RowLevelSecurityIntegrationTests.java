@@ -45,13 +45,18 @@ class RowLevelSecurityIntegrationTests {
             Api.Response queue = tenant.post("/api/cc/queues",
                     java.util.Map.of("name", "Sales", "serviceLevelSeconds", 20, "calendarId", calendar.toString()));
             assertThat(queue.status()).as(queue.toString()).isEqualTo(201);
+            Fixtures.assignedNumber(tenant);
+            Api.Response agent = tenant.post("/api/cc/agents", Fixtures.agent("Agent"));
+            assertThat(agent.status()).as(agent.toString()).isEqualTo(201);
+            assertThat(tenant.post("/api/cc/agents/" + agent.id() + "/credentials", null).status()).isEqualTo(201);
         }
     }
 
     @Test
     void appRoleSeesExactlyTheRowsOfTheTenantInScope() throws SQLException {
         List<String> tables = tenantTables();
-        assertThat(tables).contains("tenant_settings", "calendar", "calendar_hours", "calendar_holiday", "queue");
+        assertThat(tables).contains("tenant_settings", "calendar", "calendar_hours", "calendar_holiday", "queue",
+                "tenant_number", "agent");
         try (Connection app = appConnection()) {
             app.setAutoCommit(false);
             setTenant(app, a.tenant());

@@ -18,6 +18,15 @@ import io.linea.cc.calendar.CalendarManagement;
 import io.linea.cc.calendar.CalendarView;
 import io.linea.cc.calendar.Holiday;
 import io.linea.cc.calendar.WeeklyHours;
+import io.linea.cc.provisioning.AgentDraft;
+import io.linea.cc.provisioning.AgentManagement;
+import io.linea.cc.provisioning.AgentReach;
+import io.linea.cc.provisioning.CarrierDraft;
+import io.linea.cc.provisioning.CarrierManagement;
+import io.linea.cc.provisioning.CarrierView;
+import io.linea.cc.provisioning.NumberDraft;
+import io.linea.cc.provisioning.NumberManagement;
+import io.linea.cc.provisioning.NumberType;
 import io.linea.cc.queue.QueueDraft;
 import io.linea.cc.queue.QueueManagement;
 import io.linea.cc.settings.SettingsManagement;
@@ -34,6 +43,9 @@ class DemoSeed implements ApplicationRunner {
     static final UUID DEMO_ENERGY = UUID.fromString("d0000000-0000-4000-8000-000000000001");
     static final UUID HEALTH_LINE = UUID.fromString("d0000000-0000-4000-8000-000000000002");
     static final String OFFICE_HOURS = "Office hours";
+    static final String LOCAL_CARRIER = "Local carrier";
+    /** The documented demo password (docs/architecture.md), also the demo agents' SIP password. */
+    static final String DEMO_PASSWORD = "Linea-2026!";
 
     private static final Logger log = LoggerFactory.getLogger(DemoSeed.class);
 
@@ -41,13 +53,19 @@ class DemoSeed implements ApplicationRunner {
     private final SettingsManagement tenantSettings;
     private final CalendarManagement calendars;
     private final QueueManagement queues;
+    private final CarrierManagement carriers;
+    private final NumberManagement numbers;
+    private final AgentManagement agents;
 
     DemoSeed(SeedSettings settings, SettingsManagement tenantSettings, CalendarManagement calendars,
-            QueueManagement queues) {
+            QueueManagement queues, CarrierManagement carriers, NumberManagement numbers, AgentManagement agents) {
         this.settings = settings;
         this.tenantSettings = tenantSettings;
         this.calendars = calendars;
         this.queues = queues;
+        this.carriers = carriers;
+        this.numbers = numbers;
+        this.agents = agents;
     }
 
     @Override
@@ -58,6 +76,15 @@ class DemoSeed implements ApplicationRunner {
     }
 
     void seed() {
+        // The carrier is a loopback address of its own so that sipp can play it (docs/STACK.md).
+        TenantContext.runAsPlatform(() -> {
+            UUID carrier = carriers.findByName(LOCAL_CARRIER).map(CarrierView::id)
+                    .orElseGet(() -> carriers.create(new CarrierDraft(LOCAL_CARRIER, "127.0.0.2", 5060, "udp", null,
+                            null, List.of("alaw", "ulaw"), List.of("127.0.0.2/32"), true)).id());
+            number("+18005550100", NumberType.FREEPHONE, carrier, DEMO_ENERGY);
+            number("+447700900123", NumberType.MOBILE, carrier, HEALTH_LINE);
+            number("+18005550199", NumberType.FREEPHONE, carrier, null);
+        });
         TenantContext.runAs(DEMO_ENERGY, () -> {
             tenantSettings.initialise(new SettingsView("Demo Energy", "Europe/Chisinau", "ro", List.of("ro", "ru", "en")));
             UUID office = officeHours("Europe/Chisinau", weekdays(LocalTime.of(8, 0), LocalTime.of(18, 0),
@@ -66,12 +93,16 @@ class DemoSeed implements ApplicationRunner {
                             new Holiday(LocalDate.of(2027, 1, 1), "New Year")));
             queue("Billing", "Invoices, payments and tariffs", 20, office);
             queue("Outages", "Power cuts and emergencies", 30, office);
+            // demo-agent1 and demo-agent2; their user ids are random in tenant-service's seed, so none here
+            agent("Maria Ceban");
+            agent("Vasile Lungu");
         });
         TenantContext.runAs(HEALTH_LINE, () -> {
             tenantSettings.initialise(new SettingsView("Health Line", "Europe/Kyiv", "uk", List.of("uk", "ru", "en")));
             UUID office = officeHours("Europe/Kyiv", weekdays(LocalTime.of(0, 0), LocalTime.of(23, 59),
                     DayOfWeek.values()), List.of());
             queue("Hotline", "Patient hotline", 15, office);
+            agent("Dmytro Bondar");
         });
         log.info("Demo tenants seeded");
     }
@@ -85,6 +116,20 @@ class DemoSeed implements ApplicationRunner {
     private void queue(String name, String description, int serviceLevelSeconds, UUID calendarId) {
         if (!queues.existsByName(name)) {
             queues.create(new QueueDraft(name, description, serviceLevelSeconds, true, calendarId));
+        }
+    }
+
+    private void number(String e164, NumberType type, UUID carrierId, UUID tenantId) {
+        if (numbers.findByE164(e164).isEmpty()) {
+            numbers.create(new NumberDraft(e164, type, carrierId, tenantId));
+        }
+    }
+
+    /** An available agent with a softphone endpoint whose SIP password is the demo password. */
+    private void agent(String displayName) {
+        if (!agents.existsByDisplayName(displayName)) {
+            UUID id = agents.create(new AgentDraft(displayName, null, AgentReach.ENDPOINT, null, true)).id();
+            agents.issueCredentials(id, DEMO_PASSWORD);
         }
     }
 
