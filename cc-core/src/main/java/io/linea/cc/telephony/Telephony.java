@@ -52,6 +52,12 @@ public class Telephony implements SmartLifecycle {
         thread.setDaemon(true);
         return thread;
     });
+    /** Pushes run off the committing thread (no transaction of the caller leaks in), one at a time, in order. */
+    private final java.util.concurrent.ExecutorService pusher = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "ari-push");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final List<AriNode> nodes = new ArrayList<>();
     private volatile boolean running;
 
@@ -100,6 +106,10 @@ public class Telephony implements SmartLifecycle {
     /** Pushes a carrier or agent endpoint change to every connected node (TEL-02: no file, no restart). */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(TelephonyConfigChanged change) {
+        pusher.execute(() -> push(change));
+    }
+
+    private void push(TelephonyConfigChanged change) {
         for (AriNode node : nodes) {
             if (!node.connected()) {
                 continue; // pushed in full when it connects
@@ -159,6 +169,7 @@ public class Telephony implements SmartLifecycle {
         running = false;
         nodes.forEach(AriNode::close);
         scheduler.shutdownNow();
+        pusher.shutdownNow();
         engine.close();
         recorder.close();
     }
