@@ -57,7 +57,12 @@ class CrossTenantAttackIntegrationTests {
                     api -> api.post("/api/cc/agents", Fixtures.agent(Fixtures.unique("Attack"))).id(),
                     "/api/cc/agents/{id}",
                     (api, id) -> Map.of("displayName", Fixtures.unique("Hijack"), "reach", "MOBILE",
-                            "mobileE164", "+447700900999", "available", false, "version", 0)));
+                            "mobileE164", "+447700900999", "available", false, "version", 0)),
+            // calls have no create API: the interaction is stored for tenant A directly (read-only resource)
+            "/api/cc/interactions/", new Fixture(
+                    Fixtures::interaction,
+                    "/api/cc/interactions/{id}",
+                    (api, id) -> Map.of()));
 
     @LocalServerPort
     int port;

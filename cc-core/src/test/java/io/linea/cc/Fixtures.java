@@ -76,6 +76,48 @@ public final class Fixtures {
         return number.id();
     }
 
+    /**
+     * An answered and ended inbound call of the tenant with two events, stored as the application
+     * role with the tenant in scope (row-level security applies): calls have no create API.
+     */
+    public static UUID interaction(Api tenant) {
+        UUID id = UUID.randomUUID();
+        try (java.sql.Connection app = java.sql.DriverManager.getConnection(
+                io.linea.platform.testing.EmbeddedDatabase.shared().jdbcUrl(),
+                io.linea.platform.testing.EmbeddedDatabase.APP, io.linea.platform.testing.EmbeddedDatabase.APP)) {
+            app.setAutoCommit(false);
+            try (var scope = app.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+                scope.setString(1, tenant.tenant().toString());
+                scope.execute();
+            }
+            try (var call = app.prepareStatement("""
+                    insert into cc.interaction (id, tenant_id, direction, state, tenant_number, remote_number,
+                        started_at, answered_at, ended_at, ring_ms, talk_ms, end_reason)
+                    values (?, ?, 'INBOUND', 'ENDED', '+18005550100', '+447700900001',
+                        now() - interval '2 minutes', now() - interval '110 seconds', now(), 10000, 110000,
+                        'CALLER_HANGUP')""")) {
+                call.setObject(1, id);
+                call.setObject(2, tenant.tenant());
+                call.executeUpdate();
+            }
+            for (String type : new String[] { "OFFERED", "ENDED" }) {
+                try (var event = app.prepareStatement("""
+                        insert into cc.interaction_event (id, tenant_id, interaction_id, type, at)
+                        values (?, ?, ?, ?, now())""")) {
+                    event.setObject(1, UUID.randomUUID());
+                    event.setObject(2, tenant.tenant());
+                    event.setObject(3, id);
+                    event.setString(4, type);
+                    event.executeUpdate();
+                }
+            }
+            app.commit();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("interaction not stored", e);
+        }
+        return id;
+    }
+
     public static String unique(String prefix) {
         return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
     }

@@ -49,6 +49,7 @@ class RowLevelSecurityIntegrationTests {
             Api.Response agent = tenant.post("/api/cc/agents", Fixtures.agent("Agent"));
             assertThat(agent.status()).as(agent.toString()).isEqualTo(201);
             assertThat(tenant.post("/api/cc/agents/" + agent.id() + "/credentials", null).status()).isEqualTo(201);
+            Fixtures.interaction(tenant);
         }
     }
 
@@ -56,7 +57,7 @@ class RowLevelSecurityIntegrationTests {
     void appRoleSeesExactlyTheRowsOfTheTenantInScope() throws SQLException {
         List<String> tables = tenantTables();
         assertThat(tables).contains("tenant_settings", "calendar", "calendar_hours", "calendar_holiday", "queue",
-                "tenant_number", "agent");
+                "tenant_number", "agent", "interaction", "interaction_event");
         try (Connection app = appConnection()) {
             app.setAutoCommit(false);
             setTenant(app, a.tenant());
