@@ -160,7 +160,13 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
     private void entered(ChannelEntered e) {
         String kind = e.args().isEmpty() ? "" : e.args().get(0);
         switch (kind) {
-            case "inbound" -> inbound(e);
+            case "inbound" -> {
+                try {
+                    inbound(e);
+                } catch (RuntimeException ex) {
+                    notRouted(e, ex);
+                }
+            }
             case "agent" -> legAnswered(e, false);
             case "external" -> legAnswered(e, true);
             default -> {
@@ -228,6 +234,20 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         }
     }
 
+    /**
+     * A lookup failed (the database) before the call was taken: without this the channel would wait in
+     * Stasis, unanswered, until the carrier gives up; congestion (503) lets the carrier try another route.
+     */
+    private void notRouted(ChannelEntered e, RuntimeException cause) {
+        if (byChannel.containsKey(e.channelId())) {
+            throw cause;
+        }
+        CallControl control = nodes.get(e.node());
+        recorder.operational("CALL_NOT_ROUTED", e.node(), "Call from " + e.callerNumber() + " to " + e.args()
+                + " rejected: " + cause);
+        safely(() -> control.hangup(e.channelId(), HangupReason.CONGESTION));
+    }
+
     private void playbackDone(PlaybackDone e) {
         Announcement announcement = announcements.remove(e.playbackId());
         if (announcement != null) {
@@ -255,8 +275,15 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
     /** Rings the longest-idle available agent not tried in this round; starts a new round after a pause. */
     private void ringNext(Call call) {
         List<AgentTarget> candidates = new ArrayList<>();
-        List<AgentTarget> all = directory.agentsToRing(call.tenantId);
-        for (AgentTarget agent : all) {
+        List<AgentTarget> all;
+        try {
+            all = directory.agentsToRing(call.tenantId);
+        } catch (RuntimeException ex) {
+            // Without a retry the caller would stay on hold with nobody ringing and no timer left.
+            log.warn("Could not list the agents to ring for {}: {}", call, ex.toString());
+            all = null;
+        }
+        for (AgentTarget agent : all == null ? List.<AgentTarget>of() : all) {
             if (!busyAgents.contains(agent.agentId()) && !call.tried.contains(agent.agentId())) {
                 candidates.add(agent);
             }
@@ -284,12 +311,17 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
                 log.warn("Could not ring agent {} for {}: {}", agent.agentId(), call, ex.toString());
                 recorder.event(call.tenantId, call.interactionId, InteractionEvent.Type.FAILED, clock.instant(),
                         agent.agentId(), agent.displayName(), "ring failed");
+                // The leg may exist although the request failed (a timeout): forget it, so that if it is
+                // answered it is hung up instead of being bridged as the next agent's leg.
+                byChannel.remove(channel);
+                call.secondaryChannel = null;
+                safely(() -> call.control.hangup(channel, HangupReason.NORMAL));
                 releaseAgent(call, false);
                 call.tried.add(agent.agentId());
             }
         }
         transition(call, Call.Stage.WAITING);
-        boolean nobody = all.isEmpty() && call.tried.isEmpty();
+        boolean nobody = all != null && all.isEmpty() && call.tried.isEmpty();
         if (nobody || !clock.instant().isBefore(call.startedAt.plus(settings.maxWait()))) {
             announceAndEnd(call, "no-agents");
             return;
