@@ -1,4 +1,4 @@
--- Interactions and their events (TEL-01, TEL-03, TEL-05). Every step of a call is an event with a
+-- Interactions and their events (TEL-01, TEL-05). Every step of a call is an event with a
 -- timestamp; ring and talk durations are derived from them and kept on the interaction for lists.
 -- The platform-level operational event log records what belongs to no tenant (unknown numbers,
 -- node connections).

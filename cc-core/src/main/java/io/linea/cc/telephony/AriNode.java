@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import ch.loway.oss.ari4java.ARI;
 import ch.loway.oss.ari4java.AriVersion;
 import ch.loway.oss.ari4java.generated.models.ChannelDestroyed;
+import ch.loway.oss.ari4java.generated.models.ChannelHangupRequest;
 import ch.loway.oss.ari4java.generated.models.ChannelStateChange;
 import ch.loway.oss.ari4java.generated.models.Message;
 import ch.loway.oss.ari4java.generated.models.PlaybackFinished;
@@ -47,8 +48,8 @@ class AriNode implements CallControl, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AriNode.class);
 
     /** Only these events travel from Asterisk to cc-core (ARI application event filtering). */
-    static final List<String> EVENTS = List.of("StasisStart", "ChannelDestroyed", "ChannelStateChange",
-            "PlaybackFinished");
+    static final List<String> EVENTS = List.of("StasisStart", "ChannelHangupRequest", "ChannelDestroyed",
+            "ChannelStateChange", "PlaybackFinished");
 
     private final TelephonySettings.Node settings;
     private final String app;
@@ -186,6 +187,11 @@ class AriNode implements CallControl, AutoCloseable {
                     e.getChannel().getCaller() == null ? null : e.getChannel().getCaller().getNumber()));
             case ChannelDestroyed e -> sink.accept(new SwitchEvent.ChannelGone(node(), at(e.getTimestamp(), now),
                     e.getChannel().getId(), e.getCause() == null ? 0 : e.getCause(), e.getCause_txt()));
+            // A caller's BYE arrives as a hang-up request before the playback it interrupts reports
+            // PlaybackFinished: reporting the channel gone now keeps a caller who left during the
+            // greeting from being offered to an agent. The later ChannelDestroyed finds nothing to do.
+            case ChannelHangupRequest e -> sink.accept(new SwitchEvent.ChannelHangingUp(node(),
+                    at(e.getTimestamp(), now), e.getChannel().getId()));
             case ChannelStateChange e -> {
                 if ("Ringing".equals(e.getChannel().getState())) {
                     sink.accept(new SwitchEvent.ChannelRinging(node(), at(e.getTimestamp(), now),

@@ -32,6 +32,7 @@ import io.linea.cc.provisioning.NumberRoute;
 import io.linea.cc.provisioning.TelephonyDirectory;
 import io.linea.cc.telephony.SwitchEvent.ChannelEntered;
 import io.linea.cc.telephony.SwitchEvent.ChannelGone;
+import io.linea.cc.telephony.SwitchEvent.ChannelHangingUp;
 import io.linea.cc.telephony.SwitchEvent.ChannelRinging;
 import io.linea.cc.telephony.SwitchEvent.NodeConnected;
 import io.linea.cc.telephony.SwitchEvent.NodeLost;
@@ -40,7 +41,7 @@ import io.linea.cc.telephony.SwitchEvent.TimerFired;
 import io.linea.platform.problem.LineaProblemException;
 
 /**
- * The first call path (TEL-01, TEL-03, TEL-04, TEL-05), to be replaced by the routing engine and
+ * The first call path (TEL-01, TEL-04, TEL-05), to be replaced by the routing engine and
  * IVR: an inbound call to a tenant number hears the greeting in the tenant's language, then the
  * tenant's available agents ring one at a time, longest idle first, until one answers; outbound
  * calls ring the agent first and then the external number with the tenant's number as caller ID.
@@ -145,6 +146,7 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         switch (event) {
             case ChannelEntered e -> entered(e);
             case ChannelGone e -> gone(e);
+            case ChannelHangingUp e -> hangingUp(e);
             case PlaybackDone e -> playbackDone(e);
             case ChannelRinging e -> {
                 // The originate timeout already bounds ringing; nothing to decide here.
@@ -402,6 +404,18 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         }
     }
 
+    /**
+     * An inbound caller's hang-up request comes before the PlaybackFinished of an interrupted greeting;
+     * acting on it keeps that caller from being offered to an agent. Other legs wait for ChannelGone,
+     * which carries the cause (busy, rejected, no answer).
+     */
+    private void hangingUp(ChannelHangingUp e) {
+        Call call = byChannel.get(e.channelId());
+        if (call != null && call.direction == Interaction.Direction.INBOUND && e.channelId().equals(call.primaryChannel)) {
+            gone(new ChannelGone(e.node(), e.at(), e.channelId(), 16, "Normal Clearing"));
+        }
+    }
+
     private void callerLeft(Call call, ChannelGone e) {
         switch (call.stage) {
             case GREETING -> end(call, Interaction.State.ABANDONED, e.at(), "CALLER_HANGUP", Interaction.Stage.GREETING);
@@ -443,6 +457,11 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
                         "telephony.unavailable"));
         if (busyAgents.contains(agent.agentId())) {
             throw LineaProblemException.conflict("call.agent-busy");
+        }
+        if (from.carrier() == null) {
+            // the number's carrier is disabled: there is no trunk to dial out through
+            throw new LineaProblemException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
+                    "telephony.unavailable");
         }
         TenantProfile profile = profiles.of(agent.tenantId());
         Call call = new Call(UUID.randomUUID(), agent.tenantId(), Interaction.Direction.OUTBOUND, control, from.e164(),

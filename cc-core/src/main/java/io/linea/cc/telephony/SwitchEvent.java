@@ -24,6 +24,10 @@ sealed interface SwitchEvent {
             implements SwitchEvent {
     }
 
+    /** A hang-up of a channel was requested (the caller's BYE); ChannelGone follows with the cause. */
+    record ChannelHangingUp(String node, Instant at, String channelId) implements SwitchEvent {
+    }
+
     record PlaybackDone(String node, Instant at, String playbackId) implements SwitchEvent {
     }
 
