@@ -1,0 +1,247 @@
+package io.linea.asterisk.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Runs one of the bundled sipp scenarios as a process (sipp 3.6, Debian's {@code sip-tester}).
+ * <ul>
+ * <li>{@code caller}: INVITE offering PCMA/PCMU to the service, 200, ACK, plays a G.711 A-law
+ * capture, hangs up after {@code talk_ms} (or takes the far end's BYE). Keys: from_user, talk_ms.</li>
+ * <li>{@code caller-cancel}: INVITE, CANCEL after {@code cancel_after_ms} of ringing, expects 487.</li>
+ * <li>{@code caller-rejected}: INVITE answered by any 4xx/5xx/6xx (waits for {@code status}), ACK.</li>
+ * <li>{@code answer}: UAS; 180, answers after {@code ring_ms} with PCMA, echoes RTP, takes the BYE
+ * (or sends one after {@code talk_ms} when that is not 0). Also a carrier receiving outbound calls.</li>
+ * <li>{@code reject}: UAS; 180, then {@code status} {@code reason} (486 Busy Here) after {@code ring_ms}.</li>
+ * <li>{@code no-answer}: UAS; 180 until CANCEL, then 200 and 487.</li>
+ * <li>{@code register}: REGISTER as {@code user}/{@code password} with digest auth, {@code expires}
+ * (0 unregisters); the final status is in the trace.</li>
+ * </ul>
+ * Keys are substituted into the scenario before sipp reads it (so they work in timeouts and pauses)
+ * and are passed with {@code -key} as well. Local SIP and media ports default to free ones.
+ */
+public final class Sipp {
+
+    public static final Set<String> SCENARIOS = Set.of("caller", "caller-cancel", "caller-rejected", "answer", "reject",
+            "no-answer", "register");
+
+    private static final Map<String, Map<String, String>> DEFAULT_KEYS = Map.of(
+            "caller", Map.of("from_user", "sipp", "talk_ms", "2000"),
+            "caller-cancel", Map.of("from_user", "sipp", "cancel_after_ms", "1000"),
+            "caller-rejected", Map.of("from_user", "sipp", "status", "404"),
+            "answer", Map.of("ring_ms", "500", "talk_ms", "0"),
+            "reject", Map.of("ring_ms", "500", "status", "486", "reason", "Busy Here"),
+            "no-answer", Map.of(),
+            "register", Map.of("expires", "3600"));
+
+    private static final Path PCAP = Path.of("/usr/share/sip-tester/g711a.pcap");
+
+    private final String scenario;
+    private final Map<String, String> keys = new LinkedHashMap<>();
+    private String localIp = "127.0.0.1";
+    private int localPort;
+    private int mediaPort;
+    private String remoteHost;
+    private int remotePort = 5060;
+    private String service;
+    private int calls = 1;
+    private Duration timeout = Duration.ofSeconds(30);
+    private boolean rtpEcho;
+
+    private Sipp(String scenario) {
+        this.scenario = scenario;
+        keys.putAll(DEFAULT_KEYS.get(scenario));
+        rtpEcho = "answer".equals(scenario);
+    }
+
+    /** A builder for one of {@link #SCENARIOS}. */
+    public static Sipp scenario(String name) {
+        if (!SCENARIOS.contains(name)) {
+            throw new IllegalArgumentException("unknown sipp scenario '" + name + "'; bundled: " + SCENARIOS);
+        }
+        return new Sipp(name);
+    }
+
+    /** The local address ({@code -i}); simulated carriers use their own, e.g. 127.0.0.2. */
+    public Sipp localIp(String ip) {
+        this.localIp = ip;
+        return this;
+    }
+
+    /** The local SIP port ({@code -p}); a free one when not set. */
+    public Sipp localPort(int port) {
+        this.localPort = port;
+        return this;
+    }
+
+    /** The local RTP port ({@code -mp}); a free even one when not set. */
+    public Sipp mediaPort(int port) {
+        this.mediaPort = port;
+        return this;
+    }
+
+    /** Where a UAC scenario sends its requests; UAS scenarios need no remote. */
+    public Sipp remote(String host, int port) {
+        this.remoteHost = host;
+        this.remotePort = port;
+        return this;
+    }
+
+    /** The Request-URI user of a UAC scenario ({@code -s}), e.g. the dialled number. */
+    public Sipp service(String value) {
+        this.service = value;
+        return this;
+    }
+
+    public Sipp key(String name, String value) {
+        keys.put(name, value);
+        return this;
+    }
+
+    /** How many calls sipp makes or takes ({@code -m}); 1 by default. */
+    public Sipp calls(int count) {
+        this.calls = count;
+        return this;
+    }
+
+    /** sipp's own global timeout ({@code -timeout}, failing the run when reached); 30 s by default. */
+    public Sipp timeout(Duration value) {
+        this.timeout = value;
+        return this;
+    }
+
+    /** Echo received RTP back ({@code -rtp_echo}); on by default for {@code answer}. */
+    public Sipp rtpEcho(boolean enabled) {
+        this.rtpEcho = enabled;
+        return this;
+    }
+
+    /** The local SIP port, chosen now (a free one) when none was set. */
+    public int localPort() {
+        if (localPort == 0) {
+            localPort = freeUdpPort(localIp, false);
+        }
+        return localPort;
+    }
+
+    /** The local RTP port, chosen now (a free even one) when none was set: the port to give {@link RtpTap}. */
+    public int mediaPort() {
+        if (mediaPort == 0) {
+            mediaPort = freeUdpPort(localIp, true);
+        }
+        return mediaPort;
+    }
+
+    public String localIp() {
+        return localIp;
+    }
+
+    /** Starts sipp; the scenario and the A-law capture are copied to a fresh working directory. */
+    public SippRun start() {
+        Path sipp = executable();
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("linea-sipp-" + scenario + "-");
+            Files.writeString(dir.resolve(scenario + ".xml"), renderScenario(), StandardCharsets.ISO_8859_1);
+            if (!Files.isReadable(PCAP)) {
+                throw new IllegalStateException(PCAP + " is missing: install Debian's sip-tester package "
+                        + "(apt-get install -y sip-tester)");
+            }
+            Files.copy(PCAP, dir.resolve("g711a.pcap"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not prepare the sipp scenario " + scenario, e);
+        }
+        List<String> command = new ArrayList<>(List.of(sipp.toString(), "-sf", scenario + ".xml",
+                "-i", localIp, "-p", Integer.toString(localPort()),
+                "-mp", Integer.toString(mediaPort()),
+                "-m", Integer.toString(calls), "-nostdin", "-aa",
+                "-timeout", timeout.toMillis() + "ms", "-timeout_error",
+                "-trace_msg", "-message_file", dir.resolve("messages.log").toString(),
+                "-trace_err", "-error_file", dir.resolve("errors.log").toString()));
+        if (service != null) {
+            command.addAll(List.of("-s", service));
+        }
+        if (rtpEcho) {
+            command.add("-rtp_echo");
+        }
+        keys.forEach((name, value) -> command.addAll(List.of("-key", name, value)));
+        if (remoteHost != null) {
+            command.add(remoteHost + ":" + remotePort);
+        }
+        return SippRun.start(command, dir, localPort, mediaPort);
+    }
+
+    /** Starts sipp and waits for it: its own timeout plus ten seconds. */
+    public SippResult run() {
+        return start().await(timeout.plusSeconds(10));
+    }
+
+    private String renderScenario() throws IOException {
+        String xml;
+        try (InputStream in = Sipp.class.getResourceAsStream("sipp/" + scenario + ".xml")) {
+            if (in == null) {
+                throw new IllegalStateException("scenario resource sipp/" + scenario + ".xml is missing");
+            }
+            xml = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+        for (Map.Entry<String, String> key : keys.entrySet()) {
+            xml = xml.replace("[" + key.getKey() + "]", key.getValue());
+        }
+        return xml;
+    }
+
+    private static Path executable() {
+        for (String candidate : List.of("/usr/bin/sipp", "/usr/local/bin/sipp")) {
+            if (Files.isExecutable(Path.of(candidate))) {
+                return Path.of(candidate);
+            }
+        }
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String dir : path.split(":")) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "sipp"))) {
+                return Path.of(dir, "sipp");
+            }
+        }
+        throw new IllegalStateException("sipp is not installed: apt-get install -y sip-tester (./linea test does this "
+                + "when run as root)");
+    }
+
+    /** A UDP port free on {@code ip}; for RTP an even one whose successor (RTCP) is free too. */
+    static int freeUdpPort(String ip, boolean rtp) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 40000 + random.nextInt(10000);
+            if (rtp) {
+                port &= ~1;
+            }
+            if (udpFree(ip, port) && (!rtp || (udpFree(ip, port + 1) && udpFree(ip, port + 2)
+                    && udpFree(ip, port + 3)))) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free UDP port found on " + ip);
+    }
+
+    private static boolean udpFree(String ip, int port) {
+        try (DatagramSocket socket = new DatagramSocket(null)) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName(ip), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
