@@ -21,7 +21,8 @@ class EndpointProvisioner {
 
     private static final Logger log = LoggerFactory.getLogger(EndpointProvisioner.class);
     private static final String PJSIP = "res_pjsip";
-    private static final String IDENTIFY = "res_pjsip_endpoint_identifier_ip";
+    // identify objects live in res_pjsip's sorcery class over ARI, although sorcery.conf maps them in their own section
+    private static final String IDENTIFY = "res_pjsip";
 
     private final TelephonyDirectory directory;
     private final boolean agentWebrtc;
@@ -34,20 +35,32 @@ class EndpointProvisioner {
     /** Pushes everything and removes what the node has but cc-core no longer knows. */
     void pushAll(AriNode node) {
         Set<String> wanted = new HashSet<>();
+        int failed = 0;
+        // One object Asterisk refuses must not keep every other carrier and agent off the node.
         for (CarrierConfig carrier : directory.carriers()) {
-            pushCarrier(node, carrier);
             wanted.add(carrier.endpointId());
+            failed += attempt(node, carrier.endpointId(), () -> pushCarrier(node, carrier));
         }
         for (AgentEndpointConfig endpoint : directory.endpoints()) {
-            pushAgent(node, endpoint);
             wanted.add(endpoint.endpointId());
+            failed += attempt(node, endpoint.endpointId(), () -> pushAgent(node, endpoint));
         }
         for (String id : node.endpointIds()) {
             if (!wanted.contains(id) && managed(id)) {
-                remove(node, id);
+                failed += attempt(node, id, () -> remove(node, id));
             }
         }
-        log.info("Pushed {} carrier and agent endpoints to node {}", wanted.size(), node.node());
+        log.info("Pushed {} carrier and agent endpoints to node {} ({} failed)", wanted.size(), node.node(), failed);
+    }
+
+    private static int attempt(AriNode node, String id, Runnable push) {
+        try {
+            push.run();
+            return 0;
+        } catch (RuntimeException e) {
+            log.warn("Could not push {} to node {}: {}", id, node.node(), e.getMessage());
+            return 1;
+        }
     }
 
     void pushCarrier(AriNode node, CarrierConfig carrier) {
