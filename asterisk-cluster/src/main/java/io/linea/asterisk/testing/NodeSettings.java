@@ -1,5 +1,7 @@
 package io.linea.asterisk.testing;
 
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -8,6 +10,8 @@ import java.util.Objects;
  */
 public record NodeSettings(String name, String bind, int sipPort, int tlsPort, int httpPort, int httpsPort,
         int rtpStart, int rtpEnd, String ariUser, String ariPassword, String app) {
+
+    private static final String RANDOM_PASSWORD = randomPassword();
 
     public NodeSettings {
         Objects.requireNonNull(name, "name");
@@ -30,13 +34,15 @@ public record NodeSettings(String name, String bind, int sipPort, int tlsPort, i
      * The shared test node: ports that leave a running dev node alone, each overridable with a
      * system property ({@code linea.asterisk.sip-port}, {@code tls-port}, {@code http-port},
      * {@code https-port}, {@code rtp} as {@code START-END}, {@code ari-user}, {@code ari-password}).
+     * The password is random per JVM unless set: on a shared machine no other process's ARI client
+     * can attach to the test node's Stasis app and take its events.
      */
     public static NodeSettings test() {
         String[] rtp = property("rtp", "30000-30999").split("-", 2);
         return new NodeSettings(property("name", "test"), property("bind", "127.0.0.1"),
                 intProperty("sip-port", 25060), intProperty("tls-port", 25061), intProperty("http-port", 28088),
                 intProperty("https-port", 28089), Integer.parseInt(rtp[0].trim()), Integer.parseInt(rtp[1].trim()),
-                property("ari-user", "linea"), property("ari-password", "linea-test"), property("app", "linea"));
+                property("ari-user", "linea"), property("ari-password", RANDOM_PASSWORD), property("app", "linea"));
     }
 
     public NodeSettings withName(String newName) {
@@ -53,6 +59,12 @@ public record NodeSettings(String name, String bind, int sipPort, int tlsPort, i
     public NodeSettings withAri(String user, String password, String application) {
         return new NodeSettings(name, bind, sipPort, tlsPort, httpPort, httpsPort, rtpStart, rtpEnd, user, password,
                 application);
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[12];
+        new SecureRandom().nextBytes(bytes);
+        return "test-" + HexFormat.of().formatHex(bytes);
     }
 
     private static String env(String name, String fallback) {

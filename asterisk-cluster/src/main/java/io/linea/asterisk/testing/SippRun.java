@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +26,8 @@ public final class SippRun implements AutoCloseable {
     private static final Pattern SEPARATOR = Pattern.compile(
             "^-{20,} (\\d{4}-\\d{2}-\\d{2})[ \\t]+(\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?)\\s*$");
     private static final Pattern DIRECTION = Pattern.compile("^\\S+ message (sent|received)\\b.*");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS]");
+    private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder().appendPattern("yyyy-MM-dd HH:mm:ss")
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).toFormatter();
 
     private final Process process;
     private final Path workDir;

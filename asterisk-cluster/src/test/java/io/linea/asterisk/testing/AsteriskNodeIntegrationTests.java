@@ -1,6 +1,7 @@
 package io.linea.asterisk.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -53,6 +54,16 @@ class AsteriskNodeIntegrationTests {
         node.pushConfig("res_pjsip", "aor", "restart-probe", Map.of("max_contacts", "2"));
         assertThat(node.deleteConfig("res_pjsip", "aor", "restart-probe")).isTrue();
         assertThat(node.deleteConfig("res_pjsip", "aor", "restart-probe")).isFalse();
+    }
+
+    @Test
+    void aNodeOnPortsInUseFailsWithTheReason(AsteriskNode node) {
+        NodeSettings clash = node.settings().withName("test-clash");
+
+        assertThatThrownBy(() -> AsteriskNode.start(clash)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("could not start")
+                .hasMessageContaining("port " + node.bind() + ":" + node.settings().httpPort() + " is already in use");
+        assertThat(node.ariRequest("GET", "/asterisk/ping", null).statusCode()).isEqualTo(200);
     }
 
     @Test
