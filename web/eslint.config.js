@@ -4,9 +4,14 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const FEATURES = [
+  'agents',
   'audit',
   'calendars',
+  'carriers',
   'home',
+  'interactions',
+  'inventory',
+  'numbers',
   'people',
   'policy',
   'profile',

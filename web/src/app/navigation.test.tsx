@@ -12,12 +12,15 @@ async function navIds(me: Me, path = '/') {
     .map((link) => link.getAttribute('data-testid'));
 }
 
-describe('navigation by role and permission (ADM-01, TEN-04, TEN-05)', () => {
+describe('navigation by role and permission (ADM-01, TEN-02, TEN-04, TEN-05)', () => {
   it('gives a tenant admin every tenant page and no platform page', async () => {
     expect(await navIds(demoAdmin)).toEqual([
       'nav-home',
       'nav-queues',
       'nav-calendars',
+      'nav-numbers',
+      'nav-agents',
+      'nav-interactions',
       'nav-users',
       'nav-policy',
       'nav-settings',
@@ -40,7 +43,36 @@ describe('navigation by role and permission (ADM-01, TEN-04, TEN-05)', () => {
   });
 
   it('gives the platform admin the platform pages', async () => {
-    expect(await navIds(platformAdmin)).toEqual(['nav-home', 'nav-tenants', 'nav-people']);
+    expect(await navIds(platformAdmin)).toEqual([
+      'nav-home',
+      'nav-tenants',
+      'nav-people',
+      'nav-carriers',
+      'nav-inventory',
+    ]);
+  });
+
+  it('opens the telephony pages by telephony.view and interactions by calls.place alone (TEL-04, TEL-05)', async () => {
+    const supervisor: Me = {
+      ...demoAdmin,
+      memberships: [
+        membership({ roles: ['supervisor'], permissions: ['telephony.view', 'interactions.view'] }),
+      ],
+    };
+    expect(await navIds(supervisor)).toEqual(['nav-home', 'nav-numbers', 'nav-agents', 'nav-interactions']);
+  });
+
+  it('gives an agent who may place calls the interactions page only', async () => {
+    const caller: Me = {
+      ...operator,
+      memberships: [membership({ roles: ['agent'], permissions: ['queues.view', 'calls.place'] })],
+    };
+    expect(await navIds(caller)).toEqual(['nav-home', 'nav-queues', 'nav-interactions']);
+  });
+
+  it('refuses the platform telephony pages to a tenant admin (TEN-02)', async () => {
+    renderApp({ path: '/platform/carriers', me: demoAdmin });
+    expect(await screen.findByTestId('empty-state')).toHaveTextContent('No access');
   });
 
   it('refuses a typed URL the role does not allow', async () => {

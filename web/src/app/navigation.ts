@@ -1,5 +1,5 @@
 // What a person may open, by the active membership's permissions and the platform role (ADM-01,
-// TEN-04, TEN-05). The server checks every call again; this only keeps the UI honest.
+// TEN-02, TEN-04, TEN-05, TEL-04, TEL-05). The server checks every call again; this only keeps the UI honest.
 import { can, isPlatformAdmin, type Me, type Membership } from '@/lib/session/types';
 
 export interface Access {
@@ -30,6 +30,28 @@ export const NAV_ITEMS: NavItem[] = [
     labelKey: 'nav.calendars',
     section: 'tenant',
     allowed: ({ membership }) => can(membership, 'calendars.view', 'calendars.manage'),
+  },
+  {
+    id: 'numbers',
+    path: '/numbers',
+    labelKey: 'nav.numbers',
+    section: 'tenant',
+    allowed: ({ membership }) => can(membership, 'telephony.view', 'telephony.manage'),
+  },
+  {
+    id: 'agents',
+    path: '/agents',
+    labelKey: 'nav.agents',
+    section: 'tenant',
+    allowed: ({ membership }) => can(membership, 'telephony.view', 'telephony.manage'),
+  },
+  {
+    // calls.place alone opens it too: the page is where a call is placed (agents have no interactions.view)
+    id: 'interactions',
+    path: '/interactions',
+    labelKey: 'nav.interactions',
+    section: 'tenant',
+    allowed: ({ membership }) => can(membership, 'interactions.view', 'calls.place'),
   },
   {
     id: 'users',
@@ -70,6 +92,20 @@ export const NAV_ITEMS: NavItem[] = [
     id: 'people',
     path: '/platform/people',
     labelKey: 'nav.people',
+    section: 'platform',
+    allowed: ({ me }) => isPlatformAdmin(me),
+  },
+  {
+    id: 'carriers',
+    path: '/platform/carriers',
+    labelKey: 'nav.carriers',
+    section: 'platform',
+    allowed: ({ me }) => isPlatformAdmin(me),
+  },
+  {
+    id: 'inventory',
+    path: '/platform/numbers',
+    labelKey: 'nav.inventory',
     section: 'platform',
     allowed: ({ me }) => isPlatformAdmin(me),
   },

@@ -6,6 +6,17 @@ import type { Me } from '@/lib/session/types';
 import { demoAdmin, DEMO_ID, HEALTH_ID, officeHours, platformAdmin, queuesByTenant } from '@/test/fixtures';
 import { flatten, initTestI18n, LOCALES, missingKeys } from '@/test/i18n';
 import { renderApp } from '@/test/render';
+import {
+  abandonedCall,
+  agents,
+  answeredCall,
+  answeredCallDetail,
+  inventoryNumbers,
+  outboundCall,
+  page,
+  sipTrunk,
+  tenantNumbers,
+} from '@/test/telephony';
 
 // I18N-01: no page shows a raw translation key, in any of the checked languages.
 const NAMESPACES = Object.keys(LOCALES.en).join('|');
@@ -153,6 +164,12 @@ const routes = {
       { tenantId: DEMO_ID, name: 'Demo Energy', roles: ['agent'], extraPermissions: ['recordings.listen'] },
     ],
   },
+  'GET /api/cc/platform/carriers': page([sipTrunk]),
+  'GET /api/cc/platform/numbers': page(inventoryNumbers),
+  'GET /api/cc/numbers': page(tenantNumbers),
+  'GET /api/cc/agents': page(agents),
+  'GET /api/cc/interactions': page([answeredCall, abandonedCall, outboundCall]),
+  'GET /api/cc/interactions/i-answered': answeredCallDetail,
   'POST /api/identity/me/mfa/enrolment': {
     secret: 'JBSWY3DPEHPK3PXP',
     otpauthUri: 'otpauth://totp/Linea:demo-admin?secret=JBSWY3DPEHPK3PXP',
@@ -169,10 +186,16 @@ const PAGES: { path: string; me: Me; open?: string }[] = [
   { path: '/settings', me: demoAdmin },
   { path: '/audit', me: demoAdmin },
   { path: '/profile', me: demoAdmin, open: 'mfa-start' },
+  { path: '/numbers', me: demoAdmin, open: 'number-edit' },
+  { path: '/agents', me: demoAdmin, open: 'agents-create' },
+  { path: '/interactions', me: demoAdmin, open: 'place-call' },
+  { path: '/interactions', me: demoAdmin, open: 'interaction-open' },
   { path: '/', me: platformAdmin },
   { path: '/platform/tenants', me: platformAdmin, open: 'tenants-create' },
   { path: '/platform/people', me: platformAdmin, open: 'people-create' },
   { path: '/platform/people/p1', me: platformAdmin, open: 'membership-edit' },
+  { path: '/platform/carriers', me: platformAdmin, open: 'carriers-create' },
+  { path: '/platform/numbers', me: platformAdmin, open: 'inventory-create' },
   { path: '/no-such-page', me: demoAdmin },
 ];
 

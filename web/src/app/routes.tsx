@@ -14,6 +14,11 @@ const AuditPage = lazy(() => import('@/features/audit/components/AuditPage'));
 const TenantsPage = lazy(() => import('@/features/tenants/components/TenantsPage'));
 const PeoplePage = lazy(() => import('@/features/people/components/PeoplePage'));
 const PersonPage = lazy(() => import('@/features/people/components/PersonPage'));
+const NumbersPage = lazy(() => import('@/features/numbers/components/NumbersPage'));
+const AgentsPage = lazy(() => import('@/features/agents/components/AgentsPage'));
+const InteractionsPage = lazy(() => import('@/features/interactions/components/InteractionsPage'));
+const CarriersPage = lazy(() => import('@/features/carriers/components/CarriersPage'));
+const InventoryPage = lazy(() => import('@/features/inventory/components/InventoryPage'));
 const ProfilePage = lazy(() => import('@/features/profile/components/ProfilePage'));
 
 export function AppRoutes() {
@@ -21,6 +26,30 @@ export function AppRoutes() {
     <Routes>
       <Route element={<Shell />}>
         <Route index element={<HomePage />} />
+        <Route
+          path="numbers"
+          element={
+            <Guard item="numbers">
+              <NumbersPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="agents"
+          element={
+            <Guard item="agents">
+              <AgentsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="interactions"
+          element={
+            <Guard item="interactions">
+              <InteractionsPage />
+            </Guard>
+          }
+        />
         <Route
           path="users"
           element={
@@ -90,6 +119,22 @@ export function AppRoutes() {
           element={
             <Guard item="people">
               <PersonPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="platform/carriers"
+          element={
+            <Guard item="carriers">
+              <CarriersPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="platform/numbers"
+          element={
+            <Guard item="inventory">
+              <InventoryPage />
             </Guard>
           }
         />

@@ -8,7 +8,17 @@ import {
   AUDIT_REASONS,
   POLICY_FIELDS,
 } from '@/features/audit/utils/events';
+import { CREDENTIAL_FIELDS, REACHES } from '@/features/agents/api/agents';
 import { DAYS } from '@/features/calendars/api/calendars';
+import {
+  ABANDON_STAGES,
+  DIRECTIONS,
+  END_REASONS,
+  EVENT_TYPES,
+  STATES,
+} from '@/features/interactions/api/interactions';
+import { ROUTE_TARGETS } from '@/features/numbers/api/numbers';
+import { NUMBER_TYPES } from '@/lib/phone';
 import { PERMISSIONS, ROLES } from '@/lib/session/types';
 import { flatten, LOCALES } from '@/test/i18n';
 
@@ -57,6 +67,15 @@ describe('keys used in the code (I18N-01)', () => {
       ...AUDIT_DETAIL_KEYS.map((key) => `audit.detailKeys.${key}`),
       ...POLICY_FIELDS.map((field) => `policy.${field}`),
       ...['yes', 'no'].map((value) => `audit.values.${value}`),
+      ...NUMBER_TYPES.map((type) => `numberTypes.${type}`),
+      ...ROUTE_TARGETS.map((target) => `numbers.targets.${target}`),
+      ...REACHES.flatMap((reach) => [`agents.reaches.${reach}`, `agents.reachHints.${reach}`]),
+      ...CREDENTIAL_FIELDS.map((field) => `agents.credentials.${field}`),
+      ...DIRECTIONS.map((direction) => `interactions.directions.${direction}`),
+      ...STATES.map((state) => `interactions.states.${state}`),
+      ...EVENT_TYPES.map((type) => `interactions.events.${type}`),
+      ...ABANDON_STAGES.map((stage) => `interactions.abandonStages.${stage}`),
+      ...END_REASONS.map((reason) => `interactions.endReasons.${reason}`),
       ...[
         'queues',
         'calendars',
@@ -66,6 +85,11 @@ describe('keys used in the code (I18N-01)', () => {
         'audit',
         'tenants',
         'people',
+        'numbers',
+        'agents',
+        'interactions',
+        'carriers',
+        'inventory',
         'profile',
       ].flatMap((tile) => [`home.tiles.${tile}.title`, `home.tiles.${tile}.text`]),
     ];

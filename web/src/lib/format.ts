@@ -26,3 +26,20 @@ export function timeZones(): string[] {
 export function withCurrent(options: string[], current: string | null | undefined): string[] {
   return current && !options.includes(current) ? [current, ...options] : options;
 }
+
+/** A time of day with seconds, for timelines of events a few seconds apart. */
+export function formatTime(iso: string | null | undefined, language = currentLanguage()): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(
+    date,
+  );
+}
+
+/** Seconds as m:ss (`0:07`, `12:30`, `75:00`); nothing known is a dash. */
+export function formatDuration(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return '—';
+  const whole = Math.round(seconds);
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+}

@@ -22,12 +22,17 @@ export default function HomePage() {
 
   add(can(membership, 'queues.view', 'queues.manage'), 'queues', '/queues');
   add(can(membership, 'calendars.view', 'calendars.manage'), 'calendars', '/working-hours');
+  add(can(membership, 'telephony.view', 'telephony.manage'), 'numbers', '/numbers');
+  add(can(membership, 'telephony.view', 'telephony.manage'), 'agents', '/agents');
+  add(can(membership, 'interactions.view', 'calls.place'), 'interactions', '/interactions');
   add(can(membership, 'users.view', 'users.manage'), 'users', '/users');
   add(can(membership, 'policy.manage'), 'policy', '/security-policy');
   add(can(membership, 'settings.manage'), 'settings', '/settings');
   add(can(membership, 'audit.view'), 'audit', '/audit');
   add(isPlatformAdmin(me), 'tenants', '/platform/tenants');
   add(isPlatformAdmin(me), 'people', '/platform/people');
+  add(isPlatformAdmin(me), 'carriers', '/platform/carriers');
+  add(isPlatformAdmin(me), 'inventory', '/platform/numbers');
   add(true, 'profile', '/profile');
 
   return (

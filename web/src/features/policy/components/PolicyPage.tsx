@@ -18,7 +18,7 @@ import { useForm, type Errors, type FormState } from '@/lib/form';
 import { notifyError, notifySuccess } from '@/lib/ui/notify';
 import { PageHeader } from '@/lib/ui/PageHeader';
 import { ErrorState, FormAlert, LoadingState } from '@/lib/ui/states';
-import { isCidr } from '../utils/cidr';
+import { isCidr } from '@/lib/cidr';
 import {
   MIN_AUDIT_RETENTION_DAYS,
   usePolicy,

@@ -1,4 +1,5 @@
-// Trusted networks (SEC-02: MFA is required outside them) are CIDR blocks, IPv4 or IPv6.
+// CIDR blocks, IPv4 or IPv6: trusted networks (SEC-02: MFA is required outside them) and the source
+// addresses that identify a carrier's inbound calls (TEL-02).
 
 function isIpv4(address: string): boolean {
   const parts = address.split('.');

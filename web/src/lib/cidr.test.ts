@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isCidr } from './cidr';
 
-describe('trusted network CIDR validation (SEC-02)', () => {
+describe('CIDR validation (SEC-02, TEL-02)', () => {
   it.each([
     '10.0.0.0/8',
     '192.168.1.10/32',

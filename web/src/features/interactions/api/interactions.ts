@@ -1,0 +1,144 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, asList, type Page } from '@/lib/api/client';
+import { useTenantId } from '@/lib/session/SessionProvider';
+
+export const DIRECTIONS = ['INBOUND', 'OUTBOUND'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+export const STATES = ['OFFERED', 'RINGING', 'ANSWERED', 'ENDED', 'ABANDONED', 'REJECTED', 'FAILED'] as const;
+export type InteractionState = (typeof STATES)[number];
+const FINAL_STATES: readonly InteractionState[] = ['ENDED', 'ABANDONED', 'REJECTED', 'FAILED'];
+
+export const ABANDON_STAGES = ['GREETING', 'WAITING', 'RINGING'] as const;
+export type AbandonStage = (typeof ABANDON_STAGES)[number];
+
+export const EVENT_TYPES = [
+  'OFFERED',
+  'GREETING',
+  'RINGING',
+  'ANSWERED',
+  'AGENT_REJECTED',
+  'AGENT_NO_ANSWER',
+  'ENDED',
+  'ABANDONED',
+  'FAILED',
+  'DIALLING',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/**
+ * End reasons this page translates. The contract leaves `endReason` open, so an unknown code is
+ * shown as it is (marked as a raw code) instead of being hidden.
+ */
+export const END_REASONS = [
+  'CALLER_HANGUP',
+  'AGENT_HANGUP',
+  'REMOTE_HANGUP',
+  'NO_AGENT',
+  'NO_ANSWER',
+  'BUSY',
+  'REJECTED',
+  'CANCELLED',
+  'FAILED',
+  'CONGESTION',
+] as const;
+
+/** One call of the tenant, inbound or outbound (TEL-05). */
+export interface Interaction {
+  id: string;
+  direction: Direction;
+  state: InteractionState;
+  tenantNumber: string;
+  remoteNumber: string;
+  agentId: string | null;
+  agentName: string | null;
+  startedAt: string;
+  answeredAt: string | null;
+  endedAt: string | null;
+  ringSeconds: number | null;
+  talkSeconds: number | null;
+  endReason: string | null;
+  abandonStage: AbandonStage | null;
+}
+
+export interface InteractionEvent {
+  type: EventType;
+  at: string;
+  agentId: string | null;
+  agentName: string | null;
+  detail: string | null;
+}
+
+export interface InteractionDetail extends Interaction {
+  events: InteractionEvent[];
+}
+
+export interface NumberOption {
+  id: string;
+  e164: string;
+}
+
+export const INTERACTIONS_PAGE_SIZE = 25;
+/** Calls change by the second; the list follows them while the page is visible. */
+export const REFRESH_MS = 5_000;
+const OPTIONS_SIZE = 200;
+
+const interactionsKey = (tenantId: string | null) => ['t', tenantId, 'interactions'] as const;
+
+export function useInteractions(direction: Direction | '', page: number, enabled: boolean) {
+  const tenantId = useTenantId();
+  return useQuery({
+    queryKey: [...interactionsKey(tenantId), { direction, page }],
+    queryFn: ({ signal }) =>
+      api<Page<Interaction>>('/api/cc/interactions', {
+        tenantId,
+        signal,
+        query: { direction, page, size: INTERACTIONS_PAGE_SIZE },
+      }),
+    enabled: enabled && !!tenantId,
+    placeholderData: keepPreviousData,
+    // TanStack Query pauses the interval while the document is hidden
+    refetchInterval: REFRESH_MS,
+    refetchIntervalInBackground: false,
+    staleTime: 0,
+  });
+}
+
+export function useInteraction(id: string | null) {
+  const tenantId = useTenantId();
+  return useQuery({
+    queryKey: [...interactionsKey(tenantId), 'detail', id],
+    queryFn: ({ signal }) => api<InteractionDetail>(`/api/cc/interactions/${id}`, { tenantId, signal }),
+    enabled: !!id && !!tenantId,
+    // an interaction that is over does not change any more
+    refetchInterval: (query) =>
+      query.state.data && FINAL_STATES.includes(query.state.data.state) ? false : REFRESH_MS,
+    refetchIntervalInBackground: false,
+    staleTime: 0,
+  });
+}
+
+// The caller-ID select needs the tenant's numbers; the numbers feature owns their routes.
+export function useNumberOptions(enabled: boolean) {
+  const tenantId = useTenantId();
+  return useQuery({
+    queryKey: ['t', tenantId, 'numbers', 'options'],
+    queryFn: async ({ signal }) =>
+      asList(
+        await api<Page<NumberOption>>('/api/cc/numbers', { tenantId, signal, query: { size: OPTIONS_SIZE } }),
+      ).map(({ id, e164 }) => ({ id, e164 })),
+    enabled: enabled && !!tenantId,
+    retry: false,
+  });
+}
+
+/** TEL-05: an outbound call from one of the tenant's numbers, rung first on the caller's own agent. */
+export function usePlaceCall() {
+  const tenantId = useTenantId();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (call: { numberId: string; to: string }) =>
+      api<{ interactionId: string }>('/api/cc/calls', { method: 'POST', body: call, tenantId }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: interactionsKey(tenantId) }),
+  });
+}

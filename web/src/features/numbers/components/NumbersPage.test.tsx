@@ -1,0 +1,133 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { Me } from '@/lib/session/types';
+import { demoAdmin, DEMO_ID, membership } from '@/test/fixtures';
+import { renderApp } from '@/test/render';
+import { page, tenantNumbers } from '@/test/telephony';
+
+const routes = { 'GET /api/cc/numbers': page(tenantNumbers) };
+const supervisor: Me = {
+  ...demoAdmin,
+  memberships: [membership({ roles: ['supervisor'], permissions: ['telephony.view'] })],
+};
+
+async function editFirst() {
+  const user = userEvent.setup();
+  const rows = await screen.findAllByTestId('number-row');
+  await user.click(within(rows[0]!).getByTestId('number-edit'));
+  const form = await screen.findByTestId('number-form');
+  return { user, form, greeting: form.querySelector<HTMLTextAreaElement>('textarea[name="greeting"]')! };
+}
+
+describe('Numbers page of a tenant (TEN-02)', () => {
+  it('shows each number formatted for reading, its type and its greeting', async () => {
+    const { api } = renderApp({ path: '/numbers', me: demoAdmin, routes });
+    const rows = await screen.findAllByTestId('number-row');
+    expect(rows.map((row) => within(row).getByTestId('number-formatted').textContent)).toEqual([
+      '+373 80 012 345',
+      '+373 69 123 456',
+    ]);
+    expect(rows[0]).toHaveTextContent('Freephone (0-800)');
+    expect(rows[0]).toHaveTextContent('Available agents');
+    expect(within(rows[0]!).getByTestId('number-greeting')).toHaveTextContent(
+      "Default greeting in the tenant's language",
+    );
+    expect(within(rows[1]!).getByTestId('number-greeting')).toHaveTextContent('Bună ziua, Demo Energy.');
+    expect(api.callsTo('GET', '/api/cc/numbers')[0]?.headers['X-Linea-Tenant']).toBe(DEMO_ID);
+  });
+
+  it('explains that the platform operator assigns numbers when there are none', async () => {
+    renderApp({ path: '/numbers', me: demoAdmin, routes: { 'GET /api/cc/numbers': page([]) } });
+    const empty = await screen.findByTestId('empty-state');
+    expect(empty).toHaveTextContent('No numbers yet');
+    expect(empty).toHaveTextContent('Numbers are bought and assigned by the platform operator.');
+  });
+
+  it('saves a greeting override with the version', async () => {
+    const { api } = renderApp({
+      path: '/numbers',
+      me: demoAdmin,
+      routes: {
+        ...routes,
+        'PUT /api/cc/numbers/n-free': { ...tenantNumbers[0], greeting: 'Welcome', version: 2 },
+      },
+    });
+    const { user, form, greeting } = await editFirst();
+    await user.type(greeting, '  Welcome to Demo Energy.  ');
+    await user.click(within(form).getByTestId('number-save'));
+    await waitFor(() => expect(api.callsTo('PUT', '/api/cc/numbers/n-free')).toHaveLength(1));
+    expect(api.callsTo('PUT', '/api/cc/numbers/n-free')[0]!.body).toEqual({
+      target: 'AGENTS',
+      greeting: 'Welcome to Demo Energy.',
+      version: 1,
+    });
+  });
+
+  it('goes back to the default greeting with null', async () => {
+    const { api } = renderApp({
+      path: '/numbers',
+      me: demoAdmin,
+      routes: { ...routes, 'PUT /api/cc/numbers/n-mobile': tenantNumbers[1] },
+    });
+    const user = userEvent.setup();
+    const rows = await screen.findAllByTestId('number-row');
+    await user.click(within(rows[1]!).getByTestId('number-edit'));
+    const form = await screen.findByTestId('number-form');
+    await user.clear(form.querySelector('textarea[name="greeting"]')!);
+    await user.click(within(form).getByTestId('number-save'));
+    await waitFor(() => expect(api.callsTo('PUT', '/api/cc/numbers/n-mobile')).toHaveLength(1));
+    expect(api.callsTo('PUT', '/api/cc/numbers/n-mobile')[0]!.body).toEqual({
+      target: 'AGENTS',
+      greeting: null,
+      version: 4,
+    });
+  });
+
+  it('refuses a greeting over 500 characters before calling the server', async () => {
+    const { api } = renderApp({ path: '/numbers', me: demoAdmin, routes });
+    const { user, form, greeting } = await editFirst();
+    await user.click(greeting);
+    await user.paste('a'.repeat(501));
+    expect(within(form).getByText('501 / 500 characters')).toBeInTheDocument();
+    await user.click(within(form).getByTestId('number-save'));
+    expect(within(form).getByText('At most 500 characters.')).toBeInTheDocument();
+    expect(greeting).toHaveAttribute('aria-invalid', 'true');
+    expect(api.callsTo('PUT', '/api/cc/numbers/n-free')).toHaveLength(0);
+  });
+
+  it('shows a server validation error next to the greeting', async () => {
+    renderApp({
+      path: '/numbers',
+      me: demoAdmin,
+      routes: {
+        ...routes,
+        'PUT /api/cc/numbers/n-free': {
+          status: 400,
+          body: {
+            status: 400,
+            code: 'validation.failed',
+            errors: [
+              {
+                field: 'greeting',
+                code: 'unsupported',
+                message: 'The greeting has characters TTS cannot read.',
+              },
+            ],
+          },
+        },
+      },
+    });
+    const { user, form, greeting } = await editFirst();
+    await user.type(greeting, '☎☎☎');
+    await user.click(within(form).getByTestId('number-save'));
+    expect(await within(form).findByText('The greeting has characters TTS cannot read.')).toBeInTheDocument();
+    expect(greeting).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('is read-only with telephony.view only', async () => {
+    renderApp({ path: '/numbers', me: supervisor, routes });
+    expect(await screen.findAllByTestId('number-row')).toHaveLength(2);
+    expect(screen.queryByTestId('number-edit')).toBeNull();
+  });
+});
