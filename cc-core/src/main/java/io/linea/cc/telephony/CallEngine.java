@@ -308,6 +308,11 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
             try {
                 call.control.originate(channel, dial, callerIdFor(call, dial), timeoutSeconds(),
                         "agent," + call.interactionId, variables(call));
+                // Asterisk ends an unanswered originate itself; this guard also moves on if its
+                // ChannelDestroyed never reaches the application.
+                UUID id = call.interactionId;
+                timers.schedule(() -> accept(new TimerFired(call.node(), clock.instant(), id)),
+                        settings.ringTimeout().toMillis() + 1500, TimeUnit.MILLISECONDS);
                 return;
             } catch (RuntimeException ex) {
                 log.warn("Could not ring agent {} for {}: {}", agent.agentId(), call, ex.toString());
@@ -336,8 +341,18 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
 
     private void timer(TimerFired e) {
         Call call = calls.get(e.interactionId());
-        if (call != null && call.stage == Call.Stage.WAITING) {
+        if (call == null) {
+            return;
+        }
+        if (call.stage == Call.Stage.WAITING) {
             ringNext(call);
+        } else if (call.stage == Call.Stage.RINGING && call.direction == Interaction.Direction.INBOUND
+                && call.secondaryChannel != null && call.ringingSince != null
+                && !clock.instant().isBefore(call.ringingSince.plus(settings.ringTimeout()).plusSeconds(1))) {
+            String channel = call.secondaryChannel;
+            byChannel.remove(channel);
+            safely(() -> call.control.hangup(channel, HangupReason.NORMAL));
+            agentLegGone(call, new ChannelGone(e.node(), e.at(), channel, 19, "No answer (ring timeout)"));
         }
     }
 

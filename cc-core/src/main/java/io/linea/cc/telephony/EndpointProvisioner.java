@@ -85,6 +85,8 @@ class EndpointProvisioner {
         endpoint.put("rewrite_contact", "yes");
         endpoint.put("send_pai", "yes");
         endpoint.put("trust_id_outbound", "yes");
+        // no re-INVITE to the carrier each time the other party's identity changes (bridging, transfer)
+        endpoint.put("send_connected_line", "no");
         if (authenticates) {
             endpoint.put("outbound_auth", id);
         }
@@ -112,6 +114,10 @@ class EndpointProvisioner {
         endpoint.put("force_rport", "yes");
         endpoint.put("rewrite_contact", "yes");
         endpoint.put("set_var", CallEngine.TENANT_VARIABLE + "=" + agent.tenantId());
+        if (!agentWebrtc) {
+            // desk phones: no re-INVITE for connected-line updates (many phones, and sipp, refuse them)
+            endpoint.put("send_connected_line", "no");
+        }
         if (agentWebrtc) {
             // DTLS-SRTP with ICE for JsSIP over WSS; G.711 first so Asterisk does not transcode.
             endpoint.put("webrtc", "yes");
