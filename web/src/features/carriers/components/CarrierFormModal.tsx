@@ -16,7 +16,7 @@ import { useForm, type Errors } from '@/lib/form';
 import { notifyError, notifySuccess } from '@/lib/ui/notify';
 import { FormAlert } from '@/lib/ui/states';
 import { TRANSPORTS, useSaveCarrier, type Carrier, type Codec, type Transport } from '../api/carriers';
-import { CidrList } from './CidrList';
+import { CidrList } from '@/lib/ui/CidrList';
 import { CodecChooser } from './CodecChooser';
 
 interface Values {
@@ -183,6 +183,12 @@ export function CarrierFormModal({ carrier, onClose }: { carrier: Carrier | null
               }
             }}
             error={fieldError(form.errors, 'matchCidrs')}
+            label={t('carriers.matchCidrs')}
+            description={t('carriers.matchCidrsHint')}
+            placeholder="198.51.100.0/24"
+            name="matchCidrs"
+            emptyText={t('carriers.noCidrs')}
+            testId="carrier-cidr"
           />
           <Switch
             label={t('carriers.enabled')}

@@ -1,24 +1,12 @@
-import {
-  ActionIcon,
-  Button,
-  Checkbox,
-  Fieldset,
-  Group,
-  NumberInput,
-  Pill,
-  Radio,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { useState, type KeyboardEvent } from 'react';
+import { Button, Checkbox, Fieldset, Group, NumberInput, Radio, SimpleGrid, Stack } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isCidr } from '@/lib/cidr';
+import { CidrList } from '@/lib/ui/CidrList';
 import { useForm, type Errors, type FormState } from '@/lib/form';
 import { notifyError, notifySuccess } from '@/lib/ui/notify';
 import { PageHeader } from '@/lib/ui/PageHeader';
 import { ErrorState, FormAlert, LoadingState } from '@/lib/ui/states';
-import { isCidr } from '@/lib/cidr';
 import {
   MIN_AUDIT_RETENTION_DAYS,
   usePolicy,
@@ -176,83 +164,21 @@ function PolicyForm({ policy }: { policy: SecurityPolicy }) {
 function TrustedNetworks({ form }: { form: FormState<SecurityPolicy> }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState('');
-  const [draftError, setDraftError] = useState<string | undefined>();
-  const networks = form.values.trustedNetworks;
-
-  const add = () => {
-    const value = draft.trim();
-    if (!value) return;
-    if (!isCidr(value)) {
-      setDraftError(t('policy.invalidCidr', { value }));
-      return;
-    }
-    if (networks.includes(value)) {
-      setDraftError(t('policy.duplicateCidr', { value }));
-      return;
-    }
-    form.setField('trustedNetworks', [...networks, value]);
-    setDraft('');
-    setDraftError(undefined);
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      add();
-    }
-  };
-
   return (
     <Stack mt="md" gap="xs">
-      <Group align="flex-end" gap="xs">
-        <TextInput
-          label={t('policy.trustedNetworks')}
-          description={t('policy.trustedNetworksHint')}
-          placeholder="10.0.0.0/8"
-          name="trustedNetworkDraft"
-          value={draft}
-          onChange={(event) => {
-            setDraft(event.currentTarget.value);
-            setDraftError(undefined);
-          }}
-          onKeyDown={onKeyDown}
-          error={draftError ?? form.error('trustedNetworks')}
-          style={{ flex: 1 }}
-          data-testid="trusted-network-input"
-        />
-        <Button variant="light" onClick={add} data-testid="trusted-network-add">
-          {t('common.add')}
-        </Button>
-      </Group>
-      {networks.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('policy.noTrustedNetworks')}
-        </Text>
-      ) : (
-        <Group gap="xs" data-testid="trusted-networks">
-          {networks.map((network) => (
-            <Pill key={network} size="lg">
-              <Group gap={4} wrap="nowrap">
-                <span>{network}</span>
-                <ActionIcon
-                  size="xs"
-                  variant="subtle"
-                  color="gray"
-                  aria-label={t('policy.removeNetwork', { value: network })}
-                  onClick={() =>
-                    form.setField(
-                      'trustedNetworks',
-                      networks.filter((n) => n !== network),
-                    )
-                  }
-                >
-                  ×
-                </ActionIcon>
-              </Group>
-            </Pill>
-          ))}
-        </Group>
-      )}
+      <CidrList
+        value={form.values.trustedNetworks}
+        onChange={(networks) => form.setField('trustedNetworks', networks)}
+        draft={draft}
+        onDraftChange={setDraft}
+        error={form.error('trustedNetworks')}
+        label={t('policy.trustedNetworks')}
+        description={t('policy.trustedNetworksHint')}
+        placeholder="10.0.0.0/8"
+        name="trustedNetworkDraft"
+        emptyText={t('policy.noTrustedNetworks')}
+        testId="trusted-network"
+      />
     </Stack>
   );
 }

@@ -3,20 +3,36 @@ import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isCidr } from '@/lib/cidr';
 
-/** The source networks whose INVITEs are taken as this carrier's inbound calls. */
+/**
+ * A list of networks (CIDR) edited one at a time: typed, checked, added with Enter or the button,
+ * removed from its pill. Used for trusted networks (security policy) and carrier source networks.
+ */
 export function CidrList({
   value,
   onChange,
   draft,
   onDraftChange,
   error,
+  label,
+  description,
+  placeholder,
+  name,
+  emptyText,
+  testId,
 }: {
   value: string[];
   onChange: (cidrs: string[]) => void;
-  /** the network being typed: the form adds it on save, so it is not lost when Add was not pressed */
+  /** the network being typed, held by the caller (a form may add it on save when Add was not pressed) */
   draft: string;
   onDraftChange: (draft: string) => void;
   error?: string;
+  label: string;
+  description: string;
+  placeholder: string;
+  name: string;
+  emptyText: string;
+  /** prefix of the test ids: `<testId>-input`, `<testId>-add`, `<testId>s` */
+  testId: string;
 }) {
   const { t } = useTranslation();
   const [draftError, setDraftError] = useState<string | undefined>();
@@ -45,10 +61,10 @@ export function CidrList({
     <Stack gap="xs">
       <Group align="flex-end" gap="xs">
         <TextInput
-          label={t('carriers.matchCidrs')}
-          description={t('carriers.matchCidrsHint')}
-          placeholder="198.51.100.0/24"
-          name="matchCidrs"
+          label={label}
+          description={description}
+          placeholder={placeholder}
+          name={name}
           value={draft}
           onChange={(event) => {
             onDraftChange(event.currentTarget.value);
@@ -57,18 +73,18 @@ export function CidrList({
           onKeyDown={onKeyDown}
           error={draftError ?? error}
           style={{ flex: 1 }}
-          data-testid="carrier-cidr-input"
+          data-testid={`${testId}-input`}
         />
-        <Button variant="light" onClick={add} data-testid="carrier-cidr-add">
+        <Button variant="light" onClick={add} data-testid={`${testId}-add`}>
           {t('common.add')}
         </Button>
       </Group>
       {value.length === 0 ? (
         <Text size="sm" c="dimmed">
-          {t('carriers.noCidrs')}
+          {emptyText}
         </Text>
       ) : (
-        <Group gap="xs" data-testid="carrier-cidrs">
+        <Group gap="xs" data-testid={`${testId}s`}>
           {value.map((cidr) => (
             <Pill key={cidr} size="lg">
               <Group gap={4} wrap="nowrap">
