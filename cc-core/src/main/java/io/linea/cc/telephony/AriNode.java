@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,7 +25,6 @@ import ch.loway.oss.ari4java.ARI;
 import ch.loway.oss.ari4java.AriVersion;
 import ch.loway.oss.ari4java.generated.models.ChannelDestroyed;
 import ch.loway.oss.ari4java.generated.models.ChannelHangupRequest;
-import ch.loway.oss.ari4java.generated.models.ChannelStateChange;
 import ch.loway.oss.ari4java.generated.models.Message;
 import ch.loway.oss.ari4java.generated.models.PlaybackFinished;
 import ch.loway.oss.ari4java.generated.models.StasisStart;
@@ -49,7 +47,7 @@ class AriNode implements CallControl, AutoCloseable {
 
     /** Only these events travel from Asterisk to cc-core (ARI application event filtering). */
     static final List<String> EVENTS = List.of("StasisStart", "ChannelHangupRequest", "ChannelDestroyed",
-            "ChannelStateChange", "PlaybackFinished");
+            "PlaybackFinished");
 
     private final TelephonySettings.Node settings;
     private final String app;
@@ -192,12 +190,6 @@ class AriNode implements CallControl, AutoCloseable {
             // greeting from being offered to an agent. The later ChannelDestroyed finds nothing to do.
             case ChannelHangupRequest e -> sink.accept(new SwitchEvent.ChannelHangingUp(node(),
                     at(e.getTimestamp(), now), e.getChannel().getId()));
-            case ChannelStateChange e -> {
-                if ("Ringing".equals(e.getChannel().getState())) {
-                    sink.accept(new SwitchEvent.ChannelRinging(node(), at(e.getTimestamp(), now),
-                            e.getChannel().getId()));
-                }
-            }
             case PlaybackFinished e -> sink.accept(new SwitchEvent.PlaybackDone(node(), at(e.getTimestamp(), now),
                     e.getPlayback().getId()));
             default -> {
@@ -373,15 +365,6 @@ class AriNode implements CallControl, AutoCloseable {
         } catch (RestException e) {
             throw new SwitchException(node() + ": " + e.getMessage(), e);
         }
-    }
-
-    Map<String, Object> describe() {
-        Map<String, Object> description = new LinkedHashMap<>();
-        description.put("name", node());
-        description.put("ariUrl", settings.ariUrl());
-        description.put("connected", connected);
-        description.put("startedAt", startedAt == null ? null : startedAt.toInstant());
-        return description;
     }
 
     @Override

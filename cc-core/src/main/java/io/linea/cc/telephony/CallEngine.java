@@ -33,7 +33,6 @@ import io.linea.cc.provisioning.TelephonyDirectory;
 import io.linea.cc.telephony.SwitchEvent.ChannelEntered;
 import io.linea.cc.telephony.SwitchEvent.ChannelGone;
 import io.linea.cc.telephony.SwitchEvent.ChannelHangingUp;
-import io.linea.cc.telephony.SwitchEvent.ChannelRinging;
 import io.linea.cc.telephony.SwitchEvent.NodeConnected;
 import io.linea.cc.telephony.SwitchEvent.NodeLost;
 import io.linea.cc.telephony.SwitchEvent.PlaybackDone;
@@ -148,9 +147,6 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
             case ChannelGone e -> gone(e);
             case ChannelHangingUp e -> hangingUp(e);
             case PlaybackDone e -> playbackDone(e);
-            case ChannelRinging e -> {
-                // The originate timeout already bounds ringing; nothing to decide here.
-            }
             case TimerFired e -> timer(e);
             case NodeConnected e -> connected(e);
             case NodeLost e -> log.warn("Node {} lost; its calls are checked when it is back", e.node());

@@ -120,15 +120,6 @@ class InteractionRecorder implements CallRecorder, AutoCloseable {
         }));
     }
 
-    /** Waits until every write made so far is stored (tests and shutdown). */
-    void flush() {
-        try {
-            writer.submit(() -> { }).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("interaction writer did not drain", e);
-        }
-    }
-
     private void change(UUID tenantId, UUID interactionId, Consumer<Interaction> change) {
         write(tenantId, () -> interactions.findById(interactionId).ifPresent(change));
     }

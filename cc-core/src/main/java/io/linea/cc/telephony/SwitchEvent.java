@@ -15,10 +15,6 @@ sealed interface SwitchEvent {
             implements SwitchEvent {
     }
 
-    /** An originated channel is ringing at the far end. */
-    record ChannelRinging(String node, Instant at, String channelId) implements SwitchEvent {
-    }
-
     /** A channel is gone; {@code cause} is the Q.850 hang-up cause (16 normal, 17 busy, 19 no answer, 21 rejected). */
     record ChannelGone(String node, Instant at, String channelId, int cause, String causeText)
             implements SwitchEvent {

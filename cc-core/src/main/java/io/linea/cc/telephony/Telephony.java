@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
@@ -151,17 +150,8 @@ public class Telephony implements SmartLifecycle {
         }
     }
 
-    /** The nodes and whether each is connected (operations). */
-    public List<Map<String, Object>> nodes() {
-        return nodes.stream().map(AriNode::describe).toList();
-    }
-
     boolean connected() {
         return !nodes.isEmpty() && nodes.stream().allMatch(AriNode::connected);
-    }
-
-    CallEngine engine() {
-        return engine;
     }
 
     @Override
