@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { DEMO_TENANT_ID } from './support/env';
-import { expect, signIn, test, unique } from './support/linea';
+import { expect, ro, signIn, test, unique } from './support/linea';
 
 // TEL-02, TEN-02: the platform admin adds a carrier and a number and assigns the number to Demo
 // Energy; TEL-04: Demo Energy's admin sees it on Numbers, creates an agent and generates its SIP
@@ -83,7 +83,8 @@ test('platform admin assigns a number to Demo Energy, whose admin creates an age
     await expect(tenantAdmin.getByTestId('active-tenant-name')).toHaveText('Demo Energy');
     await tenantAdmin.getByTestId('nav-numbers').click();
     const tenantNumber = tenantAdmin.locator(`[data-testid="number-row"][data-e164="${e164}"]`);
-    await expect(tenantNumber).toContainText('Freephone (0-800)');
+    // demo-admin's profile language is Romanian (seed), so the page speaks Romanian
+    await expect(tenantNumber).toContainText(ro.numberTypes.FREEPHONE);
     expect((await tenantNumber.getByTestId('number-formatted').innerText()).replace(/\s/g, '')).toBe(e164);
 
     // an agent, then its SIP credentials
@@ -97,11 +98,11 @@ test('platform admin assigns a number to Demo Energy, whose admin creates an age
     );
     await expect(agentForm).toBeHidden();
     const agentRow = tenantAdmin.locator(`[data-testid="agent-row"][data-agent-name="${agentName}"]`);
-    await expect(agentRow.getByTestId('agent-sip')).toHaveText('No credentials');
+    await expect(agentRow.getByTestId('agent-sip')).toHaveText(ro.agents.noCredentials);
 
     await agentRow.getByTestId('agent-credentials').click();
     const credentials = tenantAdmin.getByTestId('credentials-modal');
-    await expect(credentials.getByRole('alert')).toContainText('cannot be shown again');
+    await expect(credentials.getByRole('alert')).toContainText(ro.agents.credentialsOnce);
     const password = await credentials.getByTestId('credentials-password').inputValue();
     const sipUsername = await credentials.getByTestId('credentials-sipUsername').inputValue();
     expect(password).not.toBe('');
@@ -114,7 +115,7 @@ test('platform admin assigns a number to Demo Energy, whose admin creates an age
     await expect(agentRow.getByTestId('agent-sip')).toHaveText(sipUsername);
     expect(await tenantAdmin.content()).not.toContain(password);
     await agentRow.getByTestId('agent-credentials').click();
-    await expect(tenantAdmin.getByRole('dialog')).toContainText('The current password stops working at once');
+    await expect(tenantAdmin.getByRole('dialog')).toContainText(ro.agents.regenerateConfirm.replace('{{name}}', agentName));
     await tenantAdmin.getByTestId('confirm-cancel').click();
     await expect(tenantAdmin.getByRole('dialog')).toHaveCount(0);
   } finally {
