@@ -115,7 +115,9 @@ test('platform admin assigns a number to Demo Energy, whose admin creates an age
     await expect(agentRow.getByTestId('agent-sip')).toHaveText(sipUsername);
     expect(await tenantAdmin.content()).not.toContain(password);
     await agentRow.getByTestId('agent-credentials').click();
-    await expect(tenantAdmin.getByRole('dialog')).toContainText(ro.agents.regenerateConfirm.replace('{{name}}', agentName));
+    await expect(tenantAdmin.getByRole('dialog')).toContainText(
+      ro.agents.regenerateConfirm.replace('{{name}}', agentName),
+    );
     await tenantAdmin.getByTestId('confirm-cancel').click();
     await expect(tenantAdmin.getByRole('dialog')).toHaveCount(0);
   } finally {

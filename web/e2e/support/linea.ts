@@ -14,6 +14,8 @@ const SECRETS_FILE = join(WEB_DIR, 'node_modules', '.cache', 'linea-e2e', 'mfa-s
 
 export const ro = JSON.parse(readFileSync(join(WEB_DIR, 'src', 'i18n', 'locales', 'ro.json'), 'utf8')) as {
   queues: { title: string };
+  numberTypes: Record<'FREEPHONE' | 'MOBILE' | 'GEOGRAPHIC', string>;
+  agents: { noCredentials: string; credentialsOnce: string; regenerateConfirm: string };
 };
 
 /**
