@@ -61,6 +61,9 @@ public final class Sipp {
     private int calls = 1;
     private Duration timeout = Duration.ofSeconds(30);
     private boolean rtpEcho;
+    private int rate;
+    private int limit;
+    private boolean load;
 
     private Sipp(String scenario) {
         this.scenario = scenario;
@@ -124,6 +127,27 @@ public final class Sipp {
         return this;
     }
 
+    /** New calls per second ({@code -r}, UAC scenarios); sipp's default of 10 when not set. */
+    public Sipp rate(int callsPerSecond) {
+        this.rate = callsPerSecond;
+        return this;
+    }
+
+    /** At most this many calls at once ({@code -l}); sipp's default when not set. */
+    public Sipp limit(int concurrentCalls) {
+        this.limit = concurrentCalls;
+        return this;
+    }
+
+    /**
+     * A load run: no per-message trace (too slow for thousands of calls) but sipp's statistics file
+     * every second and every call's response time, read by {@link SippRun#statistics()}.
+     */
+    public Sipp load() {
+        this.load = true;
+        return this;
+    }
+
     /** Echo received RTP back ({@code -rtp_echo}); on by default for {@code answer}. */
     public Sipp rtpEcho(boolean enabled) {
         this.rtpEcho = enabled;
@@ -170,8 +194,19 @@ public final class Sipp {
                 "-mp", Integer.toString(mediaPort()),
                 "-m", Integer.toString(calls), "-nostdin", "-aa",
                 "-timeout", timeout.toMillis() + "ms", "-timeout_error",
-                "-trace_msg", "-message_file", dir.resolve("messages.log").toString(),
                 "-trace_err", "-error_file", dir.resolve("errors.log").toString()));
+        if (load) {
+            command.addAll(List.of("-trace_stat", "-stf", dir.resolve(SippRun.STATISTICS).toString(), "-fd", "1",
+                    "-trace_rtt", "-rtt_freq", "1"));
+        } else {
+            command.addAll(List.of("-trace_msg", "-message_file", dir.resolve("messages.log").toString()));
+        }
+        if (rate > 0) {
+            command.addAll(List.of("-r", Integer.toString(rate), "-rp", "1000"));
+        }
+        if (limit > 0) {
+            command.addAll(List.of("-l", Integer.toString(limit)));
+        }
         if (service != null) {
             command.addAll(List.of("-s", service));
         }

@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
 /** A sipp process started by {@link Sipp#start()}. */
 public final class SippRun implements AutoCloseable {
 
+    /** The statistics file of a {@link Sipp#load() load run}, in the work directory. */
+    static final String STATISTICS = "statistics.csv";
+
     private static final Pattern SEPARATOR = Pattern.compile(
             "^-{20,} (\\d{4}-\\d{2}-\\d{2})[ \\t]+(\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?)\\s*$");
     private static final Pattern DIRECTION = Pattern.compile("^\\S+ message (sent|received)\\b.*");
@@ -99,6 +102,11 @@ public final class SippRun implements AutoCloseable {
         result = new SippResult(exitCode, parse(workDir.resolve("messages.log")), read(workDir.resolve("sipp.out"))
                 + read(workDir.resolve("errors.log")));
         return result;
+    }
+
+    /** The counters and response times of a {@link Sipp#load() load run}, as far as sipp has written them. */
+    public SippStatistics statistics() {
+        return SippStatistics.read(workDir);
     }
 
     /** Stops sipp if it still runs. */

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,7 @@ import ch.loway.oss.ari4java.generated.models.PlaybackFinished;
 import ch.loway.oss.ari4java.generated.models.StasisStart;
 import ch.loway.oss.ari4java.tools.AriCallback;
 import ch.loway.oss.ari4java.tools.RestException;
+import ch.loway.oss.ari4java.tools.http.NettyHttpClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -55,6 +57,7 @@ class AriNode implements CallControl, AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Consumer<AriNode> onConnected;
     private final Clock clock;
+    private final LongConsumer eventBytes;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -66,13 +69,14 @@ class AriNode implements CallControl, AutoCloseable {
     private Instant nextAttempt = Instant.EPOCH;
 
     AriNode(TelephonySettings.Node settings, String app, Consumer<SwitchEvent> sink, ScheduledExecutorService scheduler,
-            Consumer<AriNode> onConnected, Clock clock) {
+            Consumer<AriNode> onConnected, Clock clock, LongConsumer eventBytes) {
         this.settings = settings;
         this.app = app;
         this.sink = sink;
         this.scheduler = scheduler;
         this.onConnected = onConnected;
         this.clock = clock;
+        this.eventBytes = eventBytes;
     }
 
     void start() {
@@ -125,21 +129,31 @@ class AriNode implements CallControl, AutoCloseable {
         disconnect();
         String base = settings.ariUrl().endsWith("/") ? settings.ariUrl() : settings.ariUrl() + "/";
         ARI client = ARI.build(base, app, settings.user(), settings.password(), AriVersion.IM_FEELING_LUCKY);
-        Date started = client.asterisk().getInfo().execute().getStatus().getStartup_time();
-        boolean restarted = startedAt != null && !started.equals(startedAt);
-        client.eventsCallback(new AriCallback<>() {
-            @Override
-            public void onSuccess(Message message) {
-                translate(message);
-            }
+        Date started;
+        try {
+            // the event stream on a client of its own, which counts what arrives (B3)
+            NettyHttpClient events = new NettyHttpClient();
+            events.initialize(base, settings.user(), settings.password());
+            client.setWsClient(new CountingWsClient(events, eventBytes));
+            started = client.asterisk().getInfo().execute().getStatus().getStartup_time();
+            client.eventsCallback(new AriCallback<>() {
+                @Override
+                public void onSuccess(Message message) {
+                    translate(message);
+                }
 
-            @Override
-            public void onFailure(RestException e) {
-                log.debug("Event stream of {}: {}", node(), e.toString());
-            }
-        });
-        waitForStream(client);
-        filterEvents();
+                @Override
+                public void onFailure(RestException e) {
+                    log.debug("Event stream of {}: {}", node(), e.toString());
+                }
+            });
+            waitForStream(client);
+            filterEvents();
+        } catch (Exception e) {
+            client.cleanup();
+            throw e;
+        }
+        boolean restarted = startedAt != null && !started.equals(startedAt);
         this.ari = client;
         this.startedAt = started;
         onConnected.accept(this);
@@ -191,7 +205,7 @@ class AriNode implements CallControl, AutoCloseable {
             case ChannelHangupRequest e -> sink.accept(new SwitchEvent.ChannelHangingUp(node(),
                     at(e.getTimestamp(), now), e.getChannel().getId()));
             case PlaybackFinished e -> sink.accept(new SwitchEvent.PlaybackDone(node(), at(e.getTimestamp(), now),
-                    e.getPlayback().getId()));
+                    e.getPlayback().getId(), "failed".equals(e.getPlayback().getState())));
             default -> {
             }
         }

@@ -141,6 +141,15 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         return calls.size();
     }
 
+    /** The calls in progress, counted on the engine thread: safe from any thread (benchmarks, operations). */
+    int activeCallsNow() {
+        try {
+            return engine.submit(calls::size).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("call engine did not answer", e);
+        }
+    }
+
     private void handle(SwitchEvent event) {
         switch (event) {
             case ChannelEntered e -> entered(e);
@@ -257,6 +266,14 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
             return;
         }
         call.playbackId = null;
+        if (e.failed()) {
+            // the caller heard nothing: say so where people look (a prompt server or media cache is broken)
+            log.warn("A prompt of {} could not be played", call);
+            recorder.event(call.tenantId, call.interactionId, InteractionEvent.Type.FAILED, e.at(), null, null,
+                    "prompt not played (" + call.stage.name().toLowerCase(java.util.Locale.ROOT) + ")");
+            recorder.operational("PROMPT_FAILED", e.node(), "A prompt of interaction " + call.interactionId
+                    + " could not be played");
+        }
         if (call.stage == Call.Stage.GREETING) {
             startWaiting(call);
         } else if (call.stage == Call.Stage.ANNOUNCING) {

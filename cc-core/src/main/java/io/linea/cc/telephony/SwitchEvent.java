@@ -24,7 +24,8 @@ sealed interface SwitchEvent {
     record ChannelHangingUp(String node, Instant at, String channelId) implements SwitchEvent {
     }
 
-    record PlaybackDone(String node, Instant at, String playbackId) implements SwitchEvent {
+    /** A playback ended; {@code failed} when Asterisk could not play it at all (media missing or unreachable). */
+    record PlaybackDone(String node, Instant at, String playbackId, boolean failed) implements SwitchEvent {
     }
 
     /** The node's event stream is (again) connected; {@code control} acts on it. */

@@ -28,6 +28,7 @@ import io.linea.cc.settings.SettingsManagement;
 import io.linea.cc.settings.SettingsView;
 import io.linea.platform.problem.LineaProblemException;
 import io.linea.platform.tenancy.TenantContext;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -59,6 +60,7 @@ public class Telephony implements SmartLifecycle {
     });
     private final List<AriNode> nodes = new ArrayList<>();
     private volatile boolean running;
+    private final Counter eventBytes;
 
     Telephony(TelephonySettings settings, TelephonyDirectory directory, Prompts prompts, InteractionRecorder recorder,
             TenantAvailability availability, SettingsManagement tenantSettings, MeterRegistry meters) {
@@ -68,6 +70,8 @@ public class Telephony implements SmartLifecycle {
         Timer latency = Timer.builder("linea.ari.event.latency")
                 .description("Asterisk event timestamp to the start of its handling (B3)")
                 .publishPercentiles(0.5, 0.95, 0.99).register(meters);
+        this.eventBytes = Counter.builder("linea.ari.event.bytes").baseUnit("bytes")
+                .description("Bytes of ARI events received from all nodes (B3)").register(meters);
         TenantProfile.Lookup profiles = tenantId -> TenantContext.callAs(tenantId, () -> {
             SettingsView view = tenantSettings.current("Linea");
             return new TenantProfile(view.displayName(), view.defaultLanguage());
@@ -81,7 +85,8 @@ public class Telephony implements SmartLifecycle {
     public void start() {
         running = true;
         for (TelephonySettings.Node node : settings.nodes()) {
-            AriNode ari = new AriNode(node, settings.app(), engine, scheduler, this::provision, Clock.systemUTC());
+            AriNode ari = new AriNode(node, settings.app(), engine, scheduler, this::provision, Clock.systemUTC(),
+                    eventBytes::increment);
             nodes.add(ari);
             ari.start();
         }
@@ -148,6 +153,11 @@ public class Telephony implements SmartLifecycle {
             throw new LineaProblemException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
                     "telephony.unavailable");
         }
+    }
+
+    /** Calls cc-core is handling now, on every node. */
+    int activeCalls() {
+        return engine.activeCallsNow();
     }
 
     boolean connected() {

@@ -119,7 +119,7 @@ final class CallEngineHarness implements AutoCloseable {
 
     /** The last playback on the channel finishes. */
     void finishPlayback(String channel) {
-        send(new SwitchEvent.PlaybackDone(NODE, clock.instant(), control.lastPlay(channel).playbackId()));
+        send(new SwitchEvent.PlaybackDone(NODE, clock.instant(), control.lastPlay(channel).playbackId(), false));
     }
 
     /** The originated leg is answered and enters Stasis with the arguments the engine gave it. */

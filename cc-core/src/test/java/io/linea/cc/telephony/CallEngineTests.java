@@ -37,6 +37,7 @@ import io.linea.cc.telephony.CallEngineHarness.FakeControl.Originate;
 import io.linea.cc.telephony.CallEngineHarness.FakeDirectory.CallEnded;
 import io.linea.cc.telephony.CallEngineHarness.RecordingRecorder.Answered;
 import io.linea.cc.telephony.CallEngineHarness.RecordingRecorder.Ended;
+import io.linea.cc.telephony.CallEngineHarness.RecordingRecorder.Event;
 import io.linea.cc.telephony.CallEngineHarness.RecordingRecorder.Opened;
 import io.linea.cc.telephony.CallEngineHarness.RecordingRecorder.Operational;
 import io.linea.cc.telephony.CallEngineHarness.RecordingRecorder.Ringing;
@@ -462,13 +463,31 @@ class CallEngineTests {
         }
 
         @Test
+        void aGreetingAsteriskCouldNotPlayIsRecordedAndTheCallerStillReachesAnAgent() {
+            String caller = h.callIn(NUMBER);
+            UUID id = h.interactionId();
+            String greeting = h.control.lastPlay(caller).playbackId();
+
+            h.send(new PlaybackDone(NODE, h.clock.instant(), greeting, true));
+
+            assertThat(h.recorder.of(Event.class)).filteredOn(e -> e.type() == InteractionEvent.Type.FAILED)
+                    .singleElement().satisfies(e -> {
+                        assertThat(e.interactionId()).isEqualTo(id);
+                        assertThat(e.detail()).contains("prompt not played");
+                    });
+            assertThat(h.recorder.operationalKinds()).contains("PROMPT_FAILED");
+            assertThat(h.awaitOriginate(1).endpoint()).as("the caller is not left in silence")
+                    .isEqualTo("PJSIP/ep-ana");
+        }
+
+        @Test
         void callerHangingUpDuringTheGreetingIsAbandonedAtGreeting() {
             String caller = h.callIn(NUMBER);
             UUID id = h.interactionId();
             String greeting = h.control.lastPlay(caller).playbackId();
 
             h.gone(caller, 16);
-            h.send(new PlaybackDone(NODE, h.clock.instant(), greeting));
+            h.send(new PlaybackDone(NODE, h.clock.instant(), greeting, false));
 
             assertThat(h.recorder.ended(id)).isEqualTo(new Ended(TENANT, id, Interaction.State.ABANDONED, START,
                     "CALLER_HANGUP", Interaction.Stage.GREETING));

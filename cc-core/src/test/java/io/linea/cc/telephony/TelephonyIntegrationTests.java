@@ -123,6 +123,8 @@ class TelephonyIntegrationTests {
                 assertThat(interaction.path("talkSeconds").asDouble()).isCloseTo(talk, org.assertj.core.data.Offset.offset(1.0));
                 JsonNode detail = a.api.get("/api/cc/interactions/" + interaction.path("id").asString()).json();
                 assertThat(types(detail)).containsSubsequence("OFFERED", "GREETING", "RINGING", "ANSWERED", "ENDED");
+                // the greeting really played: Asterisk fetched it through its HTTP media cache
+                assertThat(types(detail)).doesNotContain("FAILED");
 
                 // tenant B sees only its own call, which reached its own agent
                 JsonNode ofB = b.awaitInteraction(i -> "ENDED".equals(i.path("state").asString()));
