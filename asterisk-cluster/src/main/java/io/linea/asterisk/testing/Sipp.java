@@ -20,8 +20,9 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Runs one of the bundled sipp scenarios as a process (sipp 3.6, Debian's {@code sip-tester}).
  * <ul>
- * <li>{@code caller}: INVITE offering PCMA/PCMU to the service, 200, ACK, plays a G.711 A-law
- * capture, hangs up after {@code talk_ms} (or takes the far end's BYE). Keys: from_user, talk_ms.</li>
+ * <li>{@code caller}: INVITE offering PCMA/PCMU to the service, 200, ACK, waits {@code audio_after_ms}
+ * (0), plays a G.711 A-law capture of about 7 s, hangs up {@code talk_ms} later (or takes the far end's
+ * BYE). Keys: from_user, talk_ms, audio_after_ms.</li>
  * <li>{@code caller-cancel}: INVITE, CANCEL after {@code cancel_after_ms} of ringing, expects 487.</li>
  * <li>{@code caller-rejected}: INVITE answered by any 4xx/5xx/6xx (waits for {@code status}), ACK.</li>
  * <li>{@code answer}: UAS; 180, answers after {@code ring_ms} with PCMA, echoes RTP, takes the BYE
@@ -40,7 +41,7 @@ public final class Sipp {
             "no-answer", "register");
 
     private static final Map<String, Map<String, String>> DEFAULT_KEYS = Map.of(
-            "caller", Map.of("from_user", "sipp", "talk_ms", "2000"),
+            "caller", Map.of("from_user", "sipp", "talk_ms", "2000", "audio_after_ms", "0"),
             "caller-cancel", Map.of("from_user", "sipp", "cancel_after_ms", "1000"),
             "caller-rejected", Map.of("from_user", "sipp", "status", "404"),
             "answer", Map.of("ring_ms", "500", "talk_ms", "0"),

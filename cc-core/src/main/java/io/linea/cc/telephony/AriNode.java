@@ -65,6 +65,7 @@ class AriNode implements CallControl, AutoCloseable {
     private volatile Date startedAt;
     private volatile boolean closed;
     private volatile boolean connected;
+    private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
     private long backoffMillis = 500;
     private Instant nextAttempt = Instant.EPOCH;
 
@@ -85,6 +86,11 @@ class AriNode implements CallControl, AutoCloseable {
 
     boolean connected() {
         return connected;
+    }
+
+    /** How many times the event stream was connected, with everything pushed (1 after the first connect). */
+    int connections() {
+        return connections.get();
     }
 
     @Override
@@ -158,6 +164,7 @@ class AriNode implements CallControl, AutoCloseable {
         this.startedAt = started;
         onConnected.accept(this);
         connected = true;
+        connections.incrementAndGet();
         backoffMillis = 500;
         log.info("Connected to Asterisk node {} ({})", node(), settings.ariUrl());
         sink.accept(new SwitchEvent.NodeConnected(node(), clock.instant(), this, restarted));

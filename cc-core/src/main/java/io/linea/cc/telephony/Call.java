@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import io.linea.cc.provisioning.AgentTarget;
 import io.linea.cc.provisioning.CarrierConfig;
@@ -51,6 +52,8 @@ final class Call {
     Instant ringingSince;
     Instant answeredAt;
     final Set<UUID> tried = new HashSet<>();
+    /** The call's requests to its node, in order (see CallEngine#command). */
+    CompletableFuture<Void> lane = CompletableFuture.completedFuture(null);
 
     Call(UUID interactionId, UUID tenantId, Interaction.Direction direction, CallControl control, String tenantNumber,
             String remoteNumber, Instant startedAt, String language, String displayName, CarrierConfig carrier) {

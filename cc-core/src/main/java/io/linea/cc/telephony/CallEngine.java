@@ -13,9 +13,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -33,6 +35,7 @@ import io.linea.cc.provisioning.TelephonyDirectory;
 import io.linea.cc.telephony.SwitchEvent.ChannelEntered;
 import io.linea.cc.telephony.SwitchEvent.ChannelGone;
 import io.linea.cc.telephony.SwitchEvent.ChannelHangingUp;
+import io.linea.cc.telephony.SwitchEvent.CommandFailed;
 import io.linea.cc.telephony.SwitchEvent.NodeConnected;
 import io.linea.cc.telephony.SwitchEvent.NodeLost;
 import io.linea.cc.telephony.SwitchEvent.PlaybackDone;
@@ -46,8 +49,10 @@ import io.linea.platform.problem.LineaProblemException;
  * calls ring the agent first and then the external number with the tenant's number as caller ID.
  * <p>
  * Every event of every node is handled on one engine thread, in arrival order, so call state needs
- * no locks; ARI requests are made from that thread, database writes are queued (see
- * {@link InteractionRecorder}).
+ * no locks. The engine never waits for Asterisk: its requests for a call (answer, play, originate,
+ * bridge, hang up) run in order on that call's own lane of an I/O pool, so a slow request delays
+ * only its own call; a failure that matters comes back as a {@link CommandFailed} event. Database
+ * writes are queued as well (see {@link InteractionRecorder}).
  */
 class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
 
@@ -68,11 +73,14 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
     private final Clock clock;
     private final Consumer<Duration> latency;
 
-    private final ExecutorService engine = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "call-engine");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ThreadPoolExecutor engine = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(), r -> {
+                Thread thread = new Thread(r, "call-engine");
+                thread.setDaemon(true);
+                return thread;
+            });
+    /** Where requests to the nodes run, each call's in order (see {@link #command}). */
+    private final Executor io;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "call-timers");
         thread.setDaemon(true);
@@ -91,8 +99,10 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
     }
 
     CallEngine(TelephonyDirectory directory, Prompts prompts, CallRecorder recorder, TenantProfile.Lookup profiles,
-            Predicate<UUID> suspended, TelephonySettings settings, Clock clock, Consumer<Duration> latency) {
+            Predicate<UUID> suspended, TelephonySettings settings, Clock clock, Consumer<Duration> latency,
+            Executor io) {
         this.directory = directory;
+        this.io = io;
         this.prompts = prompts;
         this.recorder = recorder;
         this.profiles = profiles;
@@ -128,13 +138,18 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         return result;
     }
 
-    /** Waits until every event queued so far has been handled (tests). */
+    /** Waits until the engine has nothing left to handle, events its own handling queued included (tests). */
     void drain() {
         try {
-            engine.submit(() -> { }).get(30, TimeUnit.SECONDS);
+            for (int i = 0; i < 1000; i++) {
+                if (engine.submit(() -> engine.getQueue().isEmpty()).get(30, TimeUnit.SECONDS)) {
+                    return;
+                }
+            }
         } catch (Exception e) {
             throw new IllegalStateException("call engine did not drain", e);
         }
+        throw new IllegalStateException("call engine kept getting events");
     }
 
     int activeCalls() {
@@ -157,6 +172,7 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
             case ChannelHangingUp e -> hangingUp(e);
             case PlaybackDone e -> playbackDone(e);
             case TimerFired e -> timer(e);
+            case CommandFailed e -> commandFailed(e);
             case NodeConnected e -> connected(e);
             case NodeLost e -> log.warn("Node {} lost; its calls are checked when it is back", e.node());
         }
@@ -181,7 +197,7 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
                 recorder.operational("UNEXPECTED_CHANNEL", e.node(), "Channel " + e.channelId() + " entered with "
                         + e.args());
                 if (control != null) {
-                    safely(() -> control.hangup(e.channelId(), HangupReason.CONGESTION));
+                    request(() -> control.hangup(e.channelId(), HangupReason.CONGESTION));
                 }
             }
         }
@@ -199,7 +215,7 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
             // 404 Not Found to the carrier: Q.850 cause 1 "unallocated number" (docs/telephony.md).
             recorder.operational("UNKNOWN_NUMBER", e.node(), "Call from " + e.callerNumber() + " to unknown number "
                     + dialled + " rejected");
-            safely(() -> control.hangup(e.channelId(), HangupReason.UNALLOCATED));
+            request(() -> control.hangup(e.channelId(), HangupReason.UNALLOCATED));
             return;
         }
         NumberRoute number = route.get();
@@ -209,9 +225,18 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
                     + number.tenantId() + " announced and ended");
             String playback = "lp-" + UUID.randomUUID();
             announcements.put(playback, new Announcement(control, e.channelId()));
-            safely(() -> {
+            String media;
+            try {
+                media = prompts.mediaUriFor("suspended", profile.language());
+            } catch (RuntimeException ex) {
+                log.warn("The suspension announcement could not be made: {}", ex.toString());
+                announcements.remove(playback);
+                request(() -> control.hangup(e.channelId(), HangupReason.CONGESTION));
+                return;
+            }
+            request(() -> {
                 control.answer(e.channelId());
-                control.play(e.channelId(), playback, prompts.mediaUriFor("suspended", profile.language()));
+                control.play(e.channelId(), playback, media);
             });
             return;
         }
@@ -224,10 +249,13 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         recorder.opened(call.tenantId, new Interaction(call.interactionId, Interaction.Direction.INBOUND, dialled,
                 e.callerNumber(), e.node(), e.at()), InteractionEvent.Type.OFFERED, "from " + e.callerNumber());
         transition(call, Call.Stage.GREETING);
+        String channel = e.channelId();
+        command(call, () -> {
+            control.setVariable(channel, TENANT_VARIABLE, call.tenantId.toString());
+            control.setVariable(channel, INTERACTION_VARIABLE, call.interactionId.toString());
+            control.answer(channel);
+        }, null);
         try {
-            control.setVariable(e.channelId(), TENANT_VARIABLE, call.tenantId.toString());
-            control.setVariable(e.channelId(), INTERACTION_VARIABLE, call.interactionId.toString());
-            control.answer(e.channelId());
             String greeting = number.greeting() != null && !number.greeting().isBlank()
                     ? prompts.mediaUri(number.greeting(), profile.language())
                     : prompts.mediaUriFor("greeting", profile.language(), profile.displayName());
@@ -252,13 +280,13 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         CallControl control = nodes.get(e.node());
         recorder.operational("CALL_NOT_ROUTED", e.node(), "Call from " + e.callerNumber() + " to " + e.args()
                 + " rejected: " + cause);
-        safely(() -> control.hangup(e.channelId(), HangupReason.CONGESTION));
+        request(() -> control.hangup(e.channelId(), HangupReason.CONGESTION));
     }
 
     private void playbackDone(PlaybackDone e) {
         Announcement announcement = announcements.remove(e.playbackId());
         if (announcement != null) {
-            safely(() -> announcement.control().hangup(announcement.channelId(), HangupReason.NORMAL));
+            request(() -> announcement.control().hangup(announcement.channelId(), HangupReason.NORMAL));
             return;
         }
         Call call = byPlayback.remove(e.playbackId());
@@ -277,13 +305,13 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         if (call.stage == Call.Stage.GREETING) {
             startWaiting(call);
         } else if (call.stage == Call.Stage.ANNOUNCING) {
-            safely(() -> call.control.hangup(call.primaryChannel, HangupReason.NORMAL));
+            command(call, () -> call.control.hangup(call.primaryChannel, HangupReason.NORMAL), null);
         }
     }
 
     private void startWaiting(Call call) {
         transition(call, Call.Stage.WAITING);
-        safely(() -> call.control.startMusicOnHold(call.primaryChannel));
+        command(call, () -> call.control.startMusicOnHold(call.primaryChannel), null);
         ringNext(call);
     }
 
@@ -318,27 +346,17 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
             transition(call, Call.Stage.RINGING);
             recorder.ringing(call.tenantId, call.interactionId, call.ringingSince, agent.agentId(),
                     agent.displayName(), dial);
-            try {
-                call.control.originate(channel, dial, callerIdFor(call, dial), timeoutSeconds(),
-                        "agent," + call.interactionId, variables(call));
-                // Asterisk ends an unanswered originate itself; this guard also moves on if its
-                // ChannelDestroyed never reaches the application.
-                UUID id = call.interactionId;
-                timers.schedule(() -> accept(new TimerFired(call.node(), clock.instant(), id)),
-                        settings.ringTimeout().toMillis() + 1500, TimeUnit.MILLISECONDS);
-                return;
-            } catch (RuntimeException ex) {
-                log.warn("Could not ring agent {} for {}: {}", agent.agentId(), call, ex.toString());
-                recorder.event(call.tenantId, call.interactionId, InteractionEvent.Type.FAILED, clock.instant(),
-                        agent.agentId(), agent.displayName(), "ring failed");
-                // The leg may exist although the request failed (a timeout): forget it, so that if it is
-                // answered it is hung up instead of being bridged as the next agent's leg.
-                byChannel.remove(channel);
-                call.secondaryChannel = null;
-                safely(() -> call.control.hangup(channel, HangupReason.NORMAL));
-                releaseAgent(call, false);
-                call.tried.add(agent.agentId());
-            }
+            String callerId = callerIdFor(call, dial);
+            Map<String, String> variables = variables(call);
+            int timeout = timeoutSeconds();
+            command(call, () -> call.control.originate(channel, dial, callerId, timeout, "agent," + call.interactionId,
+                    variables), ex -> failed(call, channel, CommandFailed.Command.ORIGINATE, ex));
+            // Asterisk ends an unanswered originate itself; this guard also moves on if its
+            // ChannelDestroyed never reaches the application.
+            UUID id = call.interactionId;
+            timers.schedule(() -> accept(new TimerFired(call.node(), clock.instant(), id)),
+                    settings.ringTimeout().toMillis() + 1500, TimeUnit.MILLISECONDS);
+            return;
         }
         transition(call, Call.Stage.WAITING);
         boolean nobody = all != null && all.isEmpty() && call.tried.isEmpty();
@@ -364,18 +382,19 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
                 && !clock.instant().isBefore(call.ringingSince.plus(settings.ringTimeout()).plusSeconds(1))) {
             String channel = call.secondaryChannel;
             byChannel.remove(channel);
-            safely(() -> call.control.hangup(channel, HangupReason.NORMAL));
+            command(call, () -> call.control.hangup(channel, HangupReason.NORMAL), null);
             agentLegGone(call, new ChannelGone(e.node(), e.at(), channel, 19, "No answer (ring timeout)"));
         }
     }
 
     private void announceAndEnd(Call call, String promptKey) {
         transition(call, Call.Stage.ANNOUNCING);
-        safely(() -> call.control.stopMusicOnHold(call.primaryChannel));
+        command(call, () -> call.control.stopMusicOnHold(call.primaryChannel), null);
         try {
             play(call, prompts.mediaUriFor(promptKey, call.language));
         } catch (RuntimeException ex) {
-            safely(() -> call.control.hangup(call.primaryChannel, HangupReason.NORMAL));
+            // the prompt could not be made: hang up without it
+            command(call, () -> call.control.hangup(call.primaryChannel, HangupReason.NORMAL), null);
         }
     }
 
@@ -387,7 +406,7 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
             // The caller left while this leg rang: nobody is waiting for it.
             CallControl control = nodes.get(e.node());
             if (control != null) {
-                safely(() -> control.hangup(e.channelId(), HangupReason.NORMAL));
+                request(() -> control.hangup(e.channelId(), HangupReason.NORMAL));
             }
             return;
         }
@@ -400,14 +419,11 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         String bridge = "lb-" + call.interactionId;
         call.bridgeId = bridge;
         transition(call, Call.Stage.TALKING);
-        safely(() -> call.control.stopMusicOnHold(call.primaryChannel));
-        try {
-            call.control.bridge(bridge, call.primaryChannel, call.secondaryChannel);
-        } catch (RuntimeException ex) {
-            log.warn("Bridge failed for {}: {}", call, ex.toString());
-            end(call, Interaction.State.FAILED, clock.instant(), "BRIDGE_FAILED", null);
-            return;
-        }
+        String primary = call.primaryChannel;
+        String secondary = call.secondaryChannel;
+        command(call, () -> call.control.stopMusicOnHold(primary), null);
+        command(call, () -> call.control.bridge(bridge, primary, secondary),
+                ex -> failed(call, secondary, CommandFailed.Command.BRIDGE, ex));
         AgentTarget agent = call.agent;
         recorder.answered(call.tenantId, call.interactionId, e.at(), agent == null ? null : agent.agentId(),
                 agent == null ? null : agent.displayName(), ring);
@@ -519,7 +535,7 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
 
     private void dialExternal(Call call, ChannelEntered agentLeg) {
         transition(call, Call.Stage.DIALLING);
-        safely(() -> call.control.startMusicOnHold(call.primaryChannel));
+        command(call, () -> call.control.startMusicOnHold(call.primaryChannel), null);
         String channel = "lx-" + UUID.randomUUID();
         call.secondaryChannel = channel;
         call.ringingSince = agentLeg.at();
@@ -527,13 +543,11 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         String dial = "PJSIP/" + call.remoteNumber + "@" + call.carrier.endpointId();
         recorder.ringing(call.tenantId, call.interactionId, agentLeg.at(), call.agent.agentId(),
                 call.agent.displayName(), dial);
-        try {
-            call.control.originate(channel, dial, "\"" + call.displayName + "\" <" + call.tenantNumber + ">",
-                    timeoutSeconds() * 3, "external," + call.interactionId, variables(call));
-        } catch (RuntimeException ex) {
-            log.warn("External leg of {} failed: {}", call, ex.toString());
-            end(call, Interaction.State.FAILED, clock.instant(), "REMOTE_UNREACHABLE", null);
-        }
+        String callerId = "\"" + call.displayName + "\" <" + call.tenantNumber + ">";
+        Map<String, String> variables = variables(call);
+        int timeout = timeoutSeconds() * 3;
+        command(call, () -> call.control.originate(channel, dial, callerId, timeout, "external," + call.interactionId,
+                variables), ex -> failed(call, channel, CommandFailed.Command.ORIGINATE, ex));
     }
 
     private void outboundLegGone(Call call, ChannelGone e, boolean agentLeg) {
@@ -594,11 +608,12 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         }
         for (String channel : new String[] { call.primaryChannel, call.secondaryChannel }) {
             if (channel != null) {
-                safely(() -> call.control.hangup(channel, HangupReason.NORMAL));
+                command(call, () -> call.control.hangup(channel, HangupReason.NORMAL), null);
             }
         }
         if (call.bridgeId != null) {
-            safely(() -> call.control.destroyBridge(call.bridgeId));
+            String bridge = call.bridgeId;
+            command(call, () -> call.control.destroyBridge(bridge), null);
         }
         releaseAgent(call, call.answeredAt != null);
         log.info("{} ended: {} {}{}", call, state, reason, stage == null ? "" : " at " + stage);
@@ -630,11 +645,74 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         calls.put(call.interactionId, call);
     }
 
+    /** Plays on the caller's channel; a request Asterisk refuses ends the playback as failed. */
     private void play(Call call, String mediaUri) {
         String playback = "lp-" + UUID.randomUUID();
         call.playbackId = playback;
         byPlayback.put(playback, call);
-        call.control.play(call.primaryChannel, playback, mediaUri);
+        String channel = call.primaryChannel;
+        command(call, () -> call.control.play(channel, playback, mediaUri),
+                ex -> accept(new PlaybackDone(call.node(), clock.instant(), playback, true)));
+    }
+
+    /**
+     * Queues a request on the call's lane: requests of one call run in the order they were made, those
+     * of different calls in parallel, none on the engine thread. {@code onFailure} (on the I/O thread)
+     * reports a failure that changes the call; without it a failure is logged and ignored, as for a
+     * hang-up of a channel that is already gone.
+     */
+    private void command(Call call, Runnable request, Consumer<RuntimeException> onFailure) {
+        call.lane = call.lane.thenRunAsync(() -> {
+            try {
+                request.run();
+            } catch (RuntimeException ex) {
+                if (onFailure == null) {
+                    log.debug("Ignored for {}: {}", call, ex.toString());
+                } else {
+                    onFailure.accept(ex);
+                }
+            }
+        }, io);
+    }
+
+    /** A request outside any call (a hang-up of an unknown number): run off the engine thread, failures ignored. */
+    private void request(Runnable request) {
+        io.execute(() -> safely(request));
+    }
+
+    /** Reports a failed request back to the engine thread. */
+    private void failed(Call call, String channel, CommandFailed.Command command, RuntimeException ex) {
+        accept(new CommandFailed(call.node(), clock.instant(), call.interactionId, channel, command, ex.toString()));
+    }
+
+    private void commandFailed(CommandFailed e) {
+        Call call = calls.get(e.interactionId());
+        if (call == null || !e.channelId().equals(call.secondaryChannel)) {
+            return; // the call ended or moved on meanwhile
+        }
+        if (e.command() == CommandFailed.Command.BRIDGE) {
+            log.warn("Bridge failed for {}: {}", call, e.error());
+            end(call, Interaction.State.FAILED, e.at(), "BRIDGE_FAILED", null);
+        } else if (call.direction == Interaction.Direction.OUTBOUND) {
+            log.warn("External leg of {} failed: {}", call, e.error());
+            end(call, Interaction.State.FAILED, e.at(), "REMOTE_UNREACHABLE", null);
+        } else {
+            AgentTarget agent = call.agent;
+            log.warn("Could not ring agent {} for {}: {}", agent == null ? null : agent.agentId(), call, e.error());
+            recorder.event(call.tenantId, call.interactionId, InteractionEvent.Type.FAILED, e.at(),
+                    agent == null ? null : agent.agentId(), agent == null ? null : agent.displayName(), "ring failed");
+            // The leg may exist although the request failed (a timeout): forget it, so that if it is
+            // answered it is hung up instead of being bridged as the next agent's leg.
+            byChannel.remove(e.channelId());
+            call.secondaryChannel = null;
+            command(call, () -> call.control.hangup(e.channelId(), HangupReason.NORMAL), null);
+            releaseAgent(call, false);
+            if (agent != null) {
+                call.tried.add(agent.agentId());
+            }
+            transition(call, Call.Stage.WAITING);
+            ringNext(call);
+        }
     }
 
     private void transition(Call call, Call.Stage stage) {

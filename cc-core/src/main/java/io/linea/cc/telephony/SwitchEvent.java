@@ -35,6 +35,15 @@ sealed interface SwitchEvent {
     record NodeLost(String node, Instant at) implements SwitchEvent {
     }
 
+    /** A request the call logic made to the node failed (it runs off the engine thread, see CallEngine). */
+    record CommandFailed(String node, Instant at, java.util.UUID interactionId, String channelId, Command command,
+            String error) implements SwitchEvent {
+
+        enum Command {
+            ORIGINATE, BRIDGE
+        }
+    }
+
     /** A timer the call logic set for one interaction fired (the pause between two rounds of ringing). */
     record TimerFired(String node, Instant at, java.util.UUID interactionId) implements SwitchEvent {
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +62,9 @@ public class Telephony implements SmartLifecycle {
     private final List<AriNode> nodes = new ArrayList<>();
     private volatile boolean running;
     private final Counter eventBytes;
+    /** ARI requests of the call engine; bounded, so an overloaded node is not flooded with connections. */
+    private final ExecutorService io = Executors.newFixedThreadPool(16, Thread.ofPlatform().daemon().name("ari-io-", 0)
+            .factory());
 
     Telephony(TelephonySettings settings, TelephonyDirectory directory, Prompts prompts, InteractionRecorder recorder,
             TenantAvailability availability, SettingsManagement tenantSettings, MeterRegistry meters) {
@@ -77,7 +81,7 @@ public class Telephony implements SmartLifecycle {
             return new TenantProfile(view.displayName(), view.defaultLanguage());
         });
         this.engine = new CallEngine(directory, prompts, recorder, profiles, availability::suspended, settings,
-                Clock.systemUTC(), d -> latency.record(d.isNegative() ? Duration.ZERO : d));
+                Clock.systemUTC(), d -> latency.record(d.isNegative() ? Duration.ZERO : d), io);
         this.provisioner = new EndpointProvisioner(directory, settings.agentWebrtc());
     }
 
@@ -160,6 +164,11 @@ public class Telephony implements SmartLifecycle {
         return engine.activeCallsNow();
     }
 
+    /** Connections made to all nodes so far: grows when cc-core reconnects, e.g. after a node restarted. */
+    int connections() {
+        return nodes.stream().mapToInt(AriNode::connections).sum();
+    }
+
     boolean connected() {
         return !nodes.isEmpty() && nodes.stream().allMatch(AriNode::connected);
     }
@@ -171,6 +180,7 @@ public class Telephony implements SmartLifecycle {
         scheduler.shutdownNow();
         pusher.shutdownNow();
         engine.close();
+        io.shutdown();
         recorder.close();
     }
 

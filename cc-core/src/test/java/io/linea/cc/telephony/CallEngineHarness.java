@@ -69,11 +69,16 @@ final class CallEngineHarness implements AutoCloseable {
     }
 
     CallEngineHarness(Duration maxWait) {
+        this(maxWait, Runnable::run);
+    }
+
+    /** With {@code io} the pool the engine's requests run on; by default they run at once on the engine thread. */
+    CallEngineHarness(Duration maxWait, java.util.concurrent.Executor io) {
         TelephonySettings settings = new TelephonySettings(null, "linea", Duration.ofSeconds(2), maxWait,
                 Duration.ofMillis(50), true, null, null);
         Map<UUID, TenantProfile> profiles = Map.of(TENANT, PROFILE, OTHER_TENANT, OTHER_PROFILE);
         engine = new CallEngine(directory, new FakePrompts(), recorder, profiles::get, suspendedTenants::contains,
-                settings, clock, latency -> { });
+                settings, clock, latency -> { }, io);
         directory.routes.put(NUMBER, new NumberRoute(TENANT, UUID.randomUUID(), NUMBER, NumberType.FREEPHONE,
                 CARRIER.id(), RouteTarget.AGENTS, null));
         directory.carriers.put(CARRIER.id(), CARRIER);
@@ -216,6 +221,8 @@ final class CallEngineHarness implements AutoCloseable {
         private final String node;
         /** Requests in order, e.g. "answer caller-1", "hangup la-… NORMAL", "bridge lb-… caller-1 la-…". */
         final List<String> ops = new CopyOnWriteArrayList<>();
+        /** Channels whose answer hangs until the latch opens, as on a slow node. */
+        final Map<String, java.util.concurrent.CountDownLatch> slowAnswers = new ConcurrentHashMap<>();
         final List<Play> plays = new CopyOnWriteArrayList<>();
         final List<Originate> originates = new CopyOnWriteArrayList<>();
         final Map<String, Map<String, String>> variables = new ConcurrentHashMap<>();
@@ -235,6 +242,14 @@ final class CallEngineHarness implements AutoCloseable {
 
         @Override
         public void answer(String channelId) {
+            java.util.concurrent.CountDownLatch gate = slowAnswers.get(channelId);
+            if (gate != null) {
+                try {
+                    gate.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             ops.add("answer " + channelId);
         }
 

@@ -463,6 +463,29 @@ class CallEngineTests {
         }
 
         @Test
+        void aSlowRequestForOneCallHoldsUpNeitherTheEngineNorOtherCalls() throws Exception {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try (CallEngineHarness slow = new CallEngineHarness(Duration.ofSeconds(90), pool)) {
+                java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+                slow.control.slowAnswers.put("caller-1", gate);
+                String first = slow.callIn(NUMBER);
+                String second = slow.callIn(NUMBER, "+37369000002");
+                slow.await(() -> slow.control.ops.contains("answer " + second), "the second caller answered");
+                assertThat(slow.control.ops).as("the first call's answer still waits on the node")
+                        .doesNotContain("answer " + first).noneMatch(op -> op.startsWith("play " + first));
+                gate.countDown();
+                slow.await(() -> slow.control.ops.stream().anyMatch(op -> op.startsWith("play " + first)),
+                        "the first caller answered, then its greeting");
+                List<String> ofFirst = slow.control.ops.stream().filter(op -> op.contains(first + " ") || op.endsWith(first))
+                        .map(op -> op.split(" ")[0] + " " + op.split(" ")[1]).toList();
+                assertThat(ofFirst).as("one call's requests keep their order").containsSubsequence(
+                        "answer " + first, "play " + first);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        @Test
         void aGreetingAsteriskCouldNotPlayIsRecordedAndTheCallerStillReachesAnAgent() {
             String caller = h.callIn(NUMBER);
             UUID id = h.interactionId();
