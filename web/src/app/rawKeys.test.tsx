@@ -167,6 +167,7 @@ const routes = {
   'GET /api/cc/platform/carriers': page([sipTrunk]),
   'GET /api/cc/platform/numbers': page(inventoryNumbers),
   'GET /api/cc/numbers': page(tenantNumbers),
+  'GET /api/cc/calls/caller-numbers': tenantNumbers,
   'GET /api/cc/agents': page(agents),
   'GET /api/cc/interactions': page([answeredCall, abandonedCall, outboundCall]),
   'GET /api/cc/interactions/i-answered': answeredCallDetail,

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, asList, type Page } from '@/lib/api/client';
+import { api, type Page } from '@/lib/api/client';
 import { useTenantId } from '@/lib/session/SessionProvider';
 
 export const DIRECTIONS = ['INBOUND', 'OUTBOUND'] as const;
@@ -81,7 +81,6 @@ export interface NumberOption {
 export const INTERACTIONS_PAGE_SIZE = 25;
 /** Calls change by the second; the list follows them while the page is visible. */
 export const REFRESH_MS = 5_000;
-const OPTIONS_SIZE = 200;
 
 const interactionsKey = (tenantId: string | null) => ['t', tenantId, 'interactions'] as const;
 
@@ -118,15 +117,17 @@ export function useInteraction(id: string | null) {
   });
 }
 
-// The caller-ID select needs the tenant's numbers; the numbers feature owns their routes.
+// The caller-ID select needs the tenant's numbers: agents may list them for calling (calls.place) without
+// seeing the number configuration (telephony.view).
 export function useNumberOptions(enabled: boolean) {
   const tenantId = useTenantId();
   return useQuery({
     queryKey: ['t', tenantId, 'numbers', 'options'],
     queryFn: async ({ signal }) =>
-      asList(
-        await api<Page<NumberOption>>('/api/cc/numbers', { tenantId, signal, query: { size: OPTIONS_SIZE } }),
-      ).map(({ id, e164 }) => ({ id, e164 })),
+      (await api<NumberOption[]>('/api/cc/calls/caller-numbers', { tenantId, signal })).map(({ id, e164 }) => ({
+        id,
+        e164,
+      })),
     enabled: enabled && !!tenantId,
     retry: false,
   });

@@ -16,11 +16,12 @@ import {
 const routes = {
   'GET /api/cc/interactions': page([answeredCall, abandonedCall, outboundCall]),
   'GET /api/cc/interactions/i-answered': answeredCallDetail,
-  'GET /api/cc/numbers': page(tenantNumbers),
+  'GET /api/cc/calls/caller-numbers': tenantNumbers,
 };
+// an agent: may place calls, does not see the number configuration
 const caller: Me = {
   ...demoAdmin,
-  memberships: [membership({ roles: ['agent'], permissions: ['calls.place', 'telephony.view'] })],
+  memberships: [membership({ roles: ['agent'], permissions: ['calls.place', 'interactions.view'] })],
 };
 
 async function openPlaceCall() {

@@ -1,5 +1,6 @@
 package io.linea.cc.telephony;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -8,26 +9,48 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.linea.cc.provisioning.NumberType;
+import io.linea.cc.provisioning.TenantNumberManagement;
 import io.linea.cc.shared.InvalidInput;
 import io.linea.platform.security.LineaPrincipal;
 import io.linea.platform.security.Permissions;
 import io.linea.platform.security.RequiresPermission;
 
-/** {@code POST /api/cc/calls}: an agent calls an external number with one of the tenant's numbers (TEL-05). */
+/**
+ * {@code POST /api/cc/calls}: an agent calls an external number with one of the tenant's numbers (TEL-05);
+ * {@code GET /api/cc/calls/caller-numbers}: the numbers it may show, for agents who cannot see the
+ * number configuration ({@code telephony.view}).
+ */
 @RestController
 @RequestMapping("/api/cc/calls")
 class CallController {
 
-    private final Telephony telephony;
+    /** At most this many caller numbers are offered; a tenant has a handful. */
+    private static final int MAX_CALLER_NUMBERS = 200;
 
-    CallController(Telephony telephony) {
+    private final Telephony telephony;
+    private final TenantNumberManagement numbers;
+
+    CallController(Telephony telephony, TenantNumberManagement numbers) {
         this.telephony = telephony;
+        this.numbers = numbers;
+    }
+
+    @GetMapping("/caller-numbers")
+    @RequiresPermission(Permissions.CALLS_PLACE)
+    List<CallerNumberOption> callerNumbers() {
+        return numbers.list(0, MAX_CALLER_NUMBERS).items().stream()
+                .map(n -> new CallerNumberOption(n.id(), n.e164(), n.type())).toList();
+    }
+
+    record CallerNumberOption(UUID id, String e164, NumberType type) {
     }
 
     @PostMapping

@@ -32,6 +32,8 @@ import io.linea.cc.provisioning.CallerNumber;
 import io.linea.cc.provisioning.CarrierConfig;
 import io.linea.cc.provisioning.NumberRoute;
 import io.linea.cc.provisioning.TelephonyDirectory;
+import io.linea.cc.telephony.SwitchEvent.AgentChosen;
+import io.linea.cc.telephony.SwitchEvent.CallResolved;
 import io.linea.cc.telephony.SwitchEvent.ChannelEntered;
 import io.linea.cc.telephony.SwitchEvent.ChannelGone;
 import io.linea.cc.telephony.SwitchEvent.ChannelHangingUp;
@@ -116,7 +118,11 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
     @Override
     public void accept(SwitchEvent event) {
         engine.execute(() -> {
-            latency.accept(Duration.between(event.at(), clock.instant()));
+            // B3: how long Asterisk's events wait; the engine's own events (look-ups, timers) are not timed
+            if (event instanceof ChannelEntered || event instanceof ChannelGone || event instanceof ChannelHangingUp
+                    || event instanceof PlaybackDone) {
+                latency.accept(Duration.between(event.at(), clock.instant()));
+            }
             try {
                 handle(event);
             } catch (RuntimeException e) {
@@ -173,6 +179,8 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
             case PlaybackDone e -> playbackDone(e);
             case TimerFired e -> timer(e);
             case CommandFailed e -> commandFailed(e);
+            case CallResolved e -> resolved(e);
+            case AgentChosen e -> agentChosen(e);
             case NodeConnected e -> connected(e);
             case NodeLost e -> log.warn("Node {} lost; its calls are checked when it is back", e.node());
         }
@@ -203,6 +211,14 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         }
     }
 
+    /** What the look-ups for an inbound call found (see {@link #resolve}). */
+    record Resolution(NumberRoute number, TenantProfile profile, boolean suspended, CarrierConfig carrier,
+            String promptUri, RuntimeException error) {
+    }
+
+    /** Channels of inbound calls whose look-ups are under way; a caller who leaves meanwhile is removed. */
+    private final Set<String> arriving = new HashSet<>();
+
     private void inbound(ChannelEntered e) {
         CallControl control = nodes.get(e.node());
         if (control == null) {
@@ -210,39 +226,93 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
             return;
         }
         String dialled = e.args().size() > 1 ? normalise(e.args().get(1)) : "";
-        Optional<NumberRoute> route = directory.route(dialled);
-        if (route.isEmpty()) {
+        arriving.add(e.channelId());
+        // the database and prompt synthesis are not waited for on the engine thread
+        io.execute(() -> {
+            Resolution resolution;
+            try {
+                resolution = resolve(dialled);
+            } catch (RuntimeException ex) {
+                resolution = new Resolution(null, null, false, null, null, ex);
+            }
+            accept(new CallResolved(e.node(), clock.instant(), e, resolution));
+        });
+    }
+
+    /** Off the engine thread: the number's route, its tenant's profile and state, the carrier, the prompt. */
+    private Resolution resolve(String dialled) {
+        NumberRoute number = directory.route(dialled).orElse(null);
+        if (number == null) {
+            return new Resolution(null, null, false, null, null, null);
+        }
+        TenantProfile profile = profiles.of(number.tenantId());
+        if (suspended.test(number.tenantId())) {
+            String uri;
+            try {
+                uri = prompts.mediaUriFor("suspended", profile.language());
+            } catch (RuntimeException ex) {
+                log.warn("The suspension announcement could not be made: {}", ex.toString());
+                uri = null;
+            }
+            return new Resolution(number, profile, true, null, uri, null);
+        }
+        CarrierConfig carrier = directory.carrier(number.carrierId()).orElse(null);
+        String greeting;
+        try {
+            greeting = number.greeting() != null && !number.greeting().isBlank()
+                    ? prompts.mediaUri(number.greeting(), profile.language())
+                    : prompts.mediaUriFor("greeting", profile.language(), profile.displayName());
+        } catch (RuntimeException ex) {
+            // Without a greeting the caller still reaches an agent.
+            log.warn("Greeting for {} could not be made: {}", dialled, ex.toString());
+            greeting = null;
+        }
+        return new Resolution(number, profile, false, carrier, greeting, null);
+    }
+
+    private void resolved(CallResolved r) {
+        ChannelEntered e = r.call();
+        if (!arriving.remove(e.channelId())) {
+            return; // the caller hung up while the look-ups ran
+        }
+        Resolution found = r.resolution();
+        if (found.error() != null) {
+            notRouted(e, found.error());
+            return;
+        }
+        CallControl control = nodes.get(e.node());
+        if (control == null) {
+            log.warn("Call on unknown node {}", e.node());
+            return;
+        }
+        String dialled = e.args().size() > 1 ? normalise(e.args().get(1)) : "";
+        if (found.number() == null) {
             // 404 Not Found to the carrier: Q.850 cause 1 "unallocated number" (docs/telephony.md).
             recorder.operational("UNKNOWN_NUMBER", e.node(), "Call from " + e.callerNumber() + " to unknown number "
                     + dialled + " rejected");
             request(() -> control.hangup(e.channelId(), HangupReason.UNALLOCATED));
             return;
         }
-        NumberRoute number = route.get();
-        TenantProfile profile = profiles.of(number.tenantId());
-        if (suspended.test(number.tenantId())) {
+        NumberRoute number = found.number();
+        TenantProfile profile = found.profile();
+        if (found.suspended()) {
             recorder.operational("TENANT_SUSPENDED", e.node(), "Call to " + dialled + " of suspended tenant "
                     + number.tenantId() + " announced and ended");
-            String playback = "lp-" + UUID.randomUUID();
-            announcements.put(playback, new Announcement(control, e.channelId()));
-            String media;
-            try {
-                media = prompts.mediaUriFor("suspended", profile.language());
-            } catch (RuntimeException ex) {
-                log.warn("The suspension announcement could not be made: {}", ex.toString());
-                announcements.remove(playback);
+            String media = found.promptUri();
+            if (media == null) {
                 request(() -> control.hangup(e.channelId(), HangupReason.CONGESTION));
                 return;
             }
+            String playback = "lp-" + UUID.randomUUID();
+            announcements.put(playback, new Announcement(control, e.channelId()));
             request(() -> {
                 control.answer(e.channelId());
                 control.play(e.channelId(), playback, media);
             });
             return;
         }
-        CarrierConfig carrier = directory.carrier(number.carrierId()).orElse(null);
         Call call = new Call(UUID.randomUUID(), number.tenantId(), Interaction.Direction.INBOUND, control, dialled,
-                e.callerNumber(), e.at(), profile.language(), profile.displayName(), carrier);
+                e.callerNumber(), e.at(), profile.language(), profile.displayName(), found.carrier());
         call.primaryChannel = e.channelId();
         track(call);
         byChannel.put(e.channelId(), call);
@@ -255,18 +325,13 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
             control.setVariable(channel, INTERACTION_VARIABLE, call.interactionId.toString());
             control.answer(channel);
         }, null);
-        try {
-            String greeting = number.greeting() != null && !number.greeting().isBlank()
-                    ? prompts.mediaUri(number.greeting(), profile.language())
-                    : prompts.mediaUriFor("greeting", profile.language(), profile.displayName());
-            play(call, greeting);
-            recorder.event(call.tenantId, call.interactionId, InteractionEvent.Type.GREETING, clock.instant(), null,
-                    null, profile.language());
-        } catch (RuntimeException ex) {
-            log.warn("Greeting failed for {}: {}", call, ex.toString());
-            // Without a greeting the caller still reaches an agent.
+        if (found.promptUri() == null) {
             startWaiting(call);
+            return;
         }
+        play(call, found.promptUri());
+        recorder.event(call.tenantId, call.interactionId, InteractionEvent.Type.GREETING, clock.instant(), null,
+                null, profile.language());
     }
 
     /**
@@ -315,51 +380,74 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         ringNext(call);
     }
 
+    /**
+     * The agent to ring, chosen off the engine thread: the first of the tenant's available agents, longest
+     * idle first, that is neither busy nor tried, with how to reach it; {@code unreachable} were skipped.
+     */
+    record Choice(AgentTarget agent, String dial, boolean anyAgents, Set<UUID> unreachable, boolean lookupFailed) {
+    }
+
     /** Rings the longest-idle available agent not tried in this round; starts a new round after a pause. */
     private void ringNext(Call call) {
-        List<AgentTarget> candidates = new ArrayList<>();
-        List<AgentTarget> all;
-        try {
-            all = directory.agentsToRing(call.tenantId);
-        } catch (RuntimeException ex) {
-            // Without a retry the caller would stay on hold with nobody ringing and no timer left.
-            log.warn("Could not list the agents to ring for {}: {}", call, ex.toString());
-            all = null;
+        if (call.choosing) {
+            return; // a choice is under way and comes back as AgentChosen
         }
-        for (AgentTarget agent : all == null ? List.<AgentTarget>of() : all) {
-            if (!busyAgents.contains(agent.agentId()) && !call.tried.contains(agent.agentId())) {
-                candidates.add(agent);
+        call.choosing = true;
+        Set<UUID> skip = new HashSet<>(busyAgents);
+        skip.addAll(call.tried);
+        UUID id = call.interactionId;
+        io.execute(() -> {
+            Choice choice;
+            try {
+                choice = choose(call, skip);
+            } catch (RuntimeException ex) {
+                // Without a retry the caller would stay on hold with nobody ringing and no timer left.
+                log.warn("Could not list the agents to ring for {}: {}", call, ex.toString());
+                choice = new Choice(null, null, false, Set.of(), true);
             }
-        }
-        for (AgentTarget agent : candidates) {
-            String dial = dialString(call, agent);
-            if (dial == null) {
-                call.tried.add(agent.agentId());
+            accept(new AgentChosen(call.node(), clock.instant(), id, choice));
+        });
+    }
+
+    /** Off the engine thread: reads the agents (database) and, for endpoints, whether they are registered (ARI). */
+    private Choice choose(Call call, Set<UUID> skip) {
+        List<AgentTarget> all = directory.agentsToRing(call.tenantId);
+        Set<UUID> unreachable = new HashSet<>();
+        for (AgentTarget agent : all) {
+            if (skip.contains(agent.agentId())) {
                 continue;
             }
-            String channel = "la-" + UUID.randomUUID();
-            busyAgents.add(agent.agentId());
-            call.agent = agent;
-            call.secondaryChannel = channel;
-            call.ringingSince = clock.instant();
-            byChannel.put(channel, call);
-            transition(call, Call.Stage.RINGING);
-            recorder.ringing(call.tenantId, call.interactionId, call.ringingSince, agent.agentId(),
-                    agent.displayName(), dial);
-            String callerId = callerIdFor(call, dial);
-            Map<String, String> variables = variables(call);
-            int timeout = timeoutSeconds();
-            command(call, () -> call.control.originate(channel, dial, callerId, timeout, "agent," + call.interactionId,
-                    variables), ex -> failed(call, channel, CommandFailed.Command.ORIGINATE, ex));
-            // Asterisk ends an unanswered originate itself; this guard also moves on if its
-            // ChannelDestroyed never reaches the application.
-            UUID id = call.interactionId;
-            timers.schedule(() -> accept(new TimerFired(call.node(), clock.instant(), id)),
-                    settings.ringTimeout().toMillis() + 1500, TimeUnit.MILLISECONDS);
+            String dial = dialString(call, agent);
+            if (dial == null) {
+                unreachable.add(agent.agentId());
+                continue;
+            }
+            return new Choice(agent, dial, true, unreachable, false);
+        }
+        return new Choice(null, null, !all.isEmpty(), unreachable, false);
+    }
+
+    private void agentChosen(AgentChosen e) {
+        Call call = calls.get(e.interactionId());
+        if (call == null) {
             return;
         }
-        transition(call, Call.Stage.WAITING);
-        boolean nobody = all != null && all.isEmpty() && call.tried.isEmpty();
+        call.choosing = false;
+        if (call.stage != Call.Stage.WAITING) {
+            return; // the caller moved on (an announcement) meanwhile
+        }
+        Choice choice = e.choice();
+        call.tried.addAll(choice.unreachable());
+        AgentTarget agent = choice.agent();
+        if (agent != null && (busyAgents.contains(agent.agentId()) || call.tried.contains(agent.agentId()))) {
+            ringNext(call); // another call took this agent meanwhile: choose again
+            return;
+        }
+        if (agent != null) {
+            ring(call, agent, choice.dial());
+            return;
+        }
+        boolean nobody = !choice.lookupFailed() && !choice.anyAgents() && call.tried.isEmpty();
         if (nobody || !clock.instant().isBefore(call.startedAt.plus(settings.maxWait()))) {
             announceAndEnd(call, "no-agents");
             return;
@@ -368,6 +456,28 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         UUID id = call.interactionId;
         timers.schedule(() -> accept(new TimerFired(call.node(), clock.instant(), id)),
                 settings.retryPause().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void ring(Call call, AgentTarget agent, String dial) {
+        String channel = "la-" + UUID.randomUUID();
+        busyAgents.add(agent.agentId());
+        call.agent = agent;
+        call.secondaryChannel = channel;
+        call.ringingSince = clock.instant();
+        byChannel.put(channel, call);
+        transition(call, Call.Stage.RINGING);
+        recorder.ringing(call.tenantId, call.interactionId, call.ringingSince, agent.agentId(), agent.displayName(),
+                dial);
+        String callerId = callerIdFor(call, dial);
+        Map<String, String> variables = variables(call);
+        int timeout = timeoutSeconds();
+        command(call, () -> call.control.originate(channel, dial, callerId, timeout, "agent," + call.interactionId,
+                variables), ex -> failed(call, channel, CommandFailed.Command.ORIGINATE, ex));
+        // Asterisk ends an unanswered originate itself; this guard also moves on if its
+        // ChannelDestroyed never reaches the application.
+        UUID id = call.interactionId;
+        timers.schedule(() -> accept(new TimerFired(call.node(), clock.instant(), id)),
+                settings.ringTimeout().toMillis() + 1500, TimeUnit.MILLISECONDS);
     }
 
     private void timer(TimerFired e) {
@@ -432,6 +542,7 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
     // --- hang-ups -------------------------------------------------------------------------------------
 
     private void gone(ChannelGone e) {
+        arriving.remove(e.channelId());
         Call call = byChannel.remove(e.channelId());
         if (call == null) {
             return;
@@ -454,6 +565,7 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
      * which carries the cause (busy, rejected, no answer).
      */
     private void hangingUp(ChannelHangingUp e) {
+        arriving.remove(e.channelId());
         Call call = byChannel.get(e.channelId());
         if (call != null && call.direction == Interaction.Direction.INBOUND && e.channelId().equals(call.primaryChannel)) {
             gone(new ChannelGone(e.node(), e.at(), e.channelId(), 16, "Normal Clearing"));

@@ -44,6 +44,19 @@ sealed interface SwitchEvent {
         }
     }
 
+    /**
+     * The look-ups for an inbound call, made off the engine thread (number, tenant, carrier, prompts):
+     * {@code resolution} is what they found, or why they failed.
+     */
+    record CallResolved(String node, Instant at, ChannelEntered call, CallEngine.Resolution resolution)
+            implements SwitchEvent {
+    }
+
+    /** The agent to ring next for an interaction, chosen off the engine thread (see CallEngine#ringNext). */
+    record AgentChosen(String node, Instant at, java.util.UUID interactionId, CallEngine.Choice choice)
+            implements SwitchEvent {
+    }
+
     /** A timer the call logic set for one interaction fired (the pause between two rounds of ringing). */
     record TimerFired(String node, Instant at, java.util.UUID interactionId) implements SwitchEvent {
     }

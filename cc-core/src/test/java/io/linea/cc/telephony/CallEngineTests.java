@@ -486,6 +486,23 @@ class CallEngineTests {
         }
 
         @Test
+        void aCallerWhoLeavesWhileTheNumberIsLookedUpIsNeitherAnsweredNorRecorded() {
+            List<Runnable> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+            try (CallEngineHarness deferred = new CallEngineHarness(Duration.ofSeconds(90), held::add)) {
+                String caller = deferred.callIn(NUMBER);
+                assertThat(held).as("the look-ups run off the engine thread").hasSize(1);
+                deferred.gone(caller, 16);
+
+                held.forEach(Runnable::run);
+                deferred.engine.drain();
+
+                assertThat(deferred.control.ops).noneMatch(op -> op.contains(caller));
+                assertThat(deferred.recorder.of(Opened.class)).isEmpty();
+                assertThat(deferred.engine.activeCalls()).isZero();
+            }
+        }
+
+        @Test
         void aGreetingAsteriskCouldNotPlayIsRecordedAndTheCallerStillReachesAnAgent() {
             String caller = h.callIn(NUMBER);
             UUID id = h.interactionId();

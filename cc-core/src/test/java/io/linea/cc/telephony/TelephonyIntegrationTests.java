@@ -192,6 +192,12 @@ class TelephonyIntegrationTests {
         try (SippRun phone = agent.answering(300, 0);
                 SippRun farEnd = Sipp.scenario("answer").localIp(CARRIER_IP).localPort(CARRIER_PORT)
                         .key("ring_ms", "500").key("talk_ms", "2000").timeout(CALL).start()) {
+            // the agent may not see the number configuration, but may list the numbers it can call from
+            assertThat(agent.api().get("/api/cc/numbers").status()).isEqualTo(403);
+            Api.Response callerNumbers = agent.api().get("/api/cc/calls/caller-numbers");
+            assertThat(callerNumbers.status()).as(callerNumbers.toString()).isEqualTo(200);
+            assertThat(callerNumbers.json().valueStream().map(n -> n.path("e164").asString()).toList())
+                    .containsExactly(a.number);
             Api.Response placed = agent.api().post("/api/cc/calls", Map.of("numberId", a.numberId.toString(), "to",
                     external));
             assertThat(placed.status()).as(placed.toString()).isEqualTo(202);
