@@ -12,8 +12,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -224,58 +226,88 @@ class AriNode implements CallControl, AutoCloseable {
 
     // --- call control -----------------------------------------------------------------------------
 
-    private ARI ari() {
-        ARI client = ari;
-        if (client == null) {
-            throw new SwitchException("node " + node() + " is not connected", null);
-        }
-        return client;
-    }
+    // Requests go through the JDK's HTTP client, not ari4java's: under concurrent use ari4java's pooled
+    // client occasionally hands back no response body for a request Asterisk carried out, and an
+    // originate that looks failed but rang would be cancelled (B1).
 
     @Override
     public void answer(String channelId) {
-        run(() -> ari().channels().answer(channelId).execute());
+        control("POST", "/channels/" + encode(channelId) + "/answer", Map.of(), null);
     }
 
     @Override
     public void hangup(String channelId, HangupReason reason) {
-        run(() -> ari().channels().hangup(channelId).setReason(reason.ari).execute());
+        control("DELETE", "/channels/" + encode(channelId), Map.of("reason", reason.ari), null);
     }
 
     @Override
     public void play(String channelId, String playbackId, String mediaUri) {
-        run(() -> ari().channels().playWithId(channelId, playbackId, mediaUri).execute());
+        control("POST", "/channels/" + encode(channelId) + "/play/" + encode(playbackId), Map.of("media", mediaUri),
+                null);
     }
 
     @Override
     public void startMusicOnHold(String channelId) {
-        run(() -> ari().channels().startMoh(channelId).execute());
+        control("POST", "/channels/" + encode(channelId) + "/moh", Map.of(), null);
     }
 
     @Override
     public void stopMusicOnHold(String channelId) {
-        run(() -> ari().channels().stopMoh(channelId).execute());
+        control("DELETE", "/channels/" + encode(channelId) + "/moh", Map.of(), null);
     }
 
     @Override
     public void originate(String channelId, String endpoint, String callerId, int timeoutSeconds, String appArgs,
             Map<String, String> variables) {
-        run(() -> ari().channels().originate(endpoint).setChannelId(channelId).setCallerId(callerId)
-                .setTimeout(timeoutSeconds).setApp(app).setAppArgs(appArgs).setVariables(variables)
-                .setFormats("alaw,ulaw").execute());
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("endpoint", endpoint);
+        query.put("callerId", callerId);
+        query.put("timeout", Integer.toString(timeoutSeconds));
+        query.put("app", app);
+        query.put("appArgs", appArgs);
+        query.put("formats", "alaw,ulaw");
+        String body;
+        try {
+            body = json.writeValueAsString(Map.of("variables", variables));
+        } catch (RuntimeException e) {
+            throw new SwitchException("variables of " + channelId, e);
+        }
+        control("POST", "/channels/" + encode(channelId), query, body);
     }
 
     @Override
     public void bridge(String bridgeId, String... channelIds) {
-        run(() -> {
-            ari().bridges().create().setBridgeId(bridgeId).setType("mixing").execute();
-            ari().bridges().addChannel(bridgeId, String.join(",", channelIds)).execute();
-        });
+        control("POST", "/bridges/" + encode(bridgeId), Map.of("type", "mixing"), null);
+        control("POST", "/bridges/" + encode(bridgeId) + "/addChannel", Map.of("channel", String.join(",", channelIds)),
+                null);
     }
 
     @Override
     public void destroyBridge(String bridgeId) {
-        run(() -> ari().bridges().destroy(bridgeId).execute());
+        control("DELETE", "/bridges/" + encode(bridgeId), Map.of(), null);
+    }
+
+    /** One call-control request; any answer but 2xx is a {@link SwitchException} with Asterisk's reason. */
+    private void control(String method, String path, Map<String, String> query, String body) {
+        if (ari == null) {
+            throw new SwitchException("node " + node() + " is not connected", null);
+        }
+        StringJoiner parameters = new StringJoiner("&", "?", "");
+        parameters.setEmptyValue("");
+        query.forEach((name, value) -> parameters.add(encode(name) + "=" + encode(value)));
+        HttpResponse<String> response;
+        try {
+            response = send(method, "/ari" + path + parameters, body);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SwitchException(node() + ": " + method + " " + path + " interrupted", e);
+        } catch (Exception e) {
+            throw new SwitchException(node() + ": " + method + " " + path + " failed: " + e, e);
+        }
+        if (response.statusCode() >= 300) {
+            throw new SwitchException(node() + ": " + method + " " + path + " → HTTP " + response.statusCode() + " "
+                    + response.body(), null);
+        }
     }
 
     @Override
@@ -303,7 +335,7 @@ class AriNode implements CallControl, AutoCloseable {
 
     @Override
     public void setVariable(String channelId, String name, String value) {
-        run(() -> ari().channels().setChannelVar(channelId, name).setValue(value).execute());
+        control("POST", "/channels/" + encode(channelId) + "/variable", Map.of("variable", name, "value", value), null);
     }
 
     // --- push configuration (TEL-02) --------------------------------------------------------------
@@ -374,18 +406,6 @@ class AriNode implements CallControl, AutoCloseable {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private interface Action {
-        void run() throws RestException;
-    }
-
-    private void run(Action action) {
-        try {
-            action.run();
-        } catch (RestException e) {
-            throw new SwitchException(node() + ": " + e.getMessage(), e);
-        }
     }
 
     @Override
