@@ -110,20 +110,6 @@ class JdbcTelephonyDirectory implements TelephonyDirectory {
     }
 
     @Override
-    public List<AgentTarget> agentsToRing(UUID tenantId, java.util.Collection<UUID> skip, int limit) {
-        // uuid[] as its text form: one parameter whatever the number of busy agents
-        String skipped = skip.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}"));
-        return read(() -> jdbc.sql(AGENT + """
-                where a.tenant_id = :tenantId and a.available
-                    and (a.md5_credential is not null or a.mobile_e164 is not null)
-                    and a.id <> all(cast(:skip as uuid[]))
-                order by a.last_call_ended_at asc nulls first, a.display_name, a.id
-                limit :limit
-                """).param("tenantId", tenantId).param("skip", skipped).param("limit", limit)
-                .query(JdbcTelephonyDirectory::agent).list());
-    }
-
-    @Override
     public Optional<AgentTarget> agent(UUID tenantId, UUID agentId) {
         return read(() -> jdbc.sql(AGENT + " where a.tenant_id = :tenantId and a.id = :agentId")
                 .param("tenantId", tenantId).param("agentId", agentId).query(JdbcTelephonyDirectory::agent)

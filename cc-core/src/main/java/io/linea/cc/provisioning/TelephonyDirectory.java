@@ -28,14 +28,6 @@ public interface TelephonyDirectory {
     /** The tenant's available agents, longest idle first (last call ended earliest; never called first). */
     List<AgentTarget> agentsToRing(UUID tenantId);
 
-    /**
-     * The first {@code limit} of {@link #agentsToRing(UUID)} that are not in {@code skip} (the busy and
-     * the already tried): what the call path reads for each choice, whatever the size of the team.
-     */
-    default List<AgentTarget> agentsToRing(UUID tenantId, java.util.Collection<UUID> skip, int limit) {
-        return agentsToRing(tenantId).stream().filter(a -> !skip.contains(a.agentId())).limit(limit).toList();
-    }
-
     Optional<AgentTarget> agent(UUID tenantId, UUID agentId);
 
     /** The agent of a tenant that belongs to a user (the token's subject), if any. */

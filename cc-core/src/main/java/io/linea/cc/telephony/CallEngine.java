@@ -65,8 +65,6 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
     static final String INTERACTION_VARIABLE = "LINEA_INTERACTION_ID";
 
     private static final Set<Integer> REJECT_CAUSES = Set.of(17, 21);
-    /** Agents read per look-up when choosing whom to ring. */
-    private static final int CHOICE_BATCH = 20;
 
     private final TelephonyDirectory directory;
     private final Prompts prompts;
@@ -413,28 +411,20 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
 
     /** Off the engine thread: reads the agents (database) and, for endpoints, whether they are registered (ARI). */
     private Choice choose(Call call, Set<UUID> skip) {
+        List<AgentTarget> all = directory.agentsToRing(call.tenantId);
         Set<UUID> unreachable = new HashSet<>();
-        Set<UUID> seen = new HashSet<>(skip);
-        boolean any = false;
-        while (true) {
-            // a few at a time: the first reachable one is usually the first read
-            List<AgentTarget> batch = directory.agentsToRing(call.tenantId, seen, CHOICE_BATCH);
-            for (AgentTarget agent : batch) {
-                any = true;
-                seen.add(agent.agentId());
-                String dial = dialString(call, agent);
-                if (dial == null) {
-                    unreachable.add(agent.agentId());
-                    continue;
-                }
-                return new Choice(agent, dial, true, unreachable, false);
+        for (AgentTarget agent : all) {
+            if (skip.contains(agent.agentId())) {
+                continue;
             }
-            if (batch.size() < CHOICE_BATCH) {
-                // nobody to ring now; whether the tenant has available agents at all (all busy or tried)
-                boolean tenantHasAgents = any || !directory.agentsToRing(call.tenantId, Set.of(), 1).isEmpty();
-                return new Choice(null, null, tenantHasAgents, unreachable, false);
+            String dial = dialString(call, agent);
+            if (dial == null) {
+                unreachable.add(agent.agentId());
+                continue;
             }
+            return new Choice(agent, dial, true, unreachable, false);
         }
+        return new Choice(null, null, !all.isEmpty(), unreachable, false);
     }
 
     private void agentChosen(AgentChosen e) {

@@ -88,13 +88,6 @@ class TelephonyDirectoryIntegrationTests {
 
         assertThat(directory.agentsToRing(Api.adminOfNewTenant(port).tenant())).isEmpty();
         assertThat(TenantContext.scope()).isEmpty();
-
-        // the call path reads a few at a time, without the busy and the tried
-        assertThat(directory.agentsToRing(a.tenant(), List.of(amy, bob), 1)).extracting(AgentTarget::agentId)
-                .containsExactly(cat);
-        assertThat(directory.agentsToRing(a.tenant(), List.of(), 2)).extracting(AgentTarget::agentId)
-                .containsExactly(amy, cat);
-        assertThat(directory.agentsToRing(a.tenant(), List.of(amy, cat, bob, zed), 20)).isEmpty();
     }
 
     @Test
