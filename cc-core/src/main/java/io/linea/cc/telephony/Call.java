@@ -52,6 +52,8 @@ final class Call {
     Instant ringingSince;
     Instant answeredAt;
     final Set<UUID> tried = new HashSet<>();
+    /** Channels of this call Asterisk reported gone or hanging up. */
+    final Set<String> gone = new HashSet<>();
     /** An agent is being chosen off the engine thread (see CallEngine#ringNext). */
     boolean choosing;
     /** The call's requests to its node, in order (see CallEngine#command). */

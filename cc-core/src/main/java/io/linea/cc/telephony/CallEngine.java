@@ -547,6 +547,7 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         if (call == null) {
             return;
         }
+        call.gone.add(e.channelId());
         boolean primary = e.channelId().equals(call.primaryChannel);
         if (call.direction == Interaction.Direction.INBOUND) {
             if (primary) {
@@ -719,7 +720,8 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
             byPlayback.remove(call.playbackId);
         }
         for (String channel : new String[] { call.primaryChannel, call.secondaryChannel }) {
-            if (channel != null) {
+            // a channel Asterisk reported gone (or hanging up) needs no request
+            if (channel != null && !call.gone.contains(channel)) {
                 command(call, () -> call.control.hangup(channel, HangupReason.NORMAL), null);
             }
         }
