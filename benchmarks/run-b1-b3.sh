@@ -16,7 +16,7 @@ fi
 [[ -n "${JAVA_HOME:-}" ]] && export PATH="$JAVA_HOME/bin:$PATH"
 
 PROPS=()
-COMMAND="benchmarks/run-b1-b3.sh${*:+ $*}"
+COMMAND="benchmarks/run-b1-b3.sh${*:+ $*} at $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' with local changes')"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --seconds) PROPS+=("-Dlinea.bench.seconds=$2"); shift 2 ;;
