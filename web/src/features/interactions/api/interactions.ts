@@ -124,10 +124,12 @@ export function useNumberOptions(enabled: boolean) {
   return useQuery({
     queryKey: ['t', tenantId, 'numbers', 'options'],
     queryFn: async ({ signal }) =>
-      (await api<NumberOption[]>('/api/cc/calls/caller-numbers', { tenantId, signal })).map(({ id, e164 }) => ({
-        id,
-        e164,
-      })),
+      (await api<NumberOption[]>('/api/cc/calls/caller-numbers', { tenantId, signal })).map(
+        ({ id, e164 }) => ({
+          id,
+          e164,
+        }),
+      ),
     enabled: enabled && !!tenantId,
     retry: false,
   });

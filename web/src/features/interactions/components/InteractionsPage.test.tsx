@@ -21,7 +21,7 @@ const routes = {
 // an agent: may place calls, does not see the number configuration
 const caller: Me = {
   ...demoAdmin,
-  memberships: [membership({ roles: ['agent'], permissions: ['calls.place', 'interactions.view'] })],
+  memberships: [membership({ roles: ['agent'], permissions: ['calls.place'] })],
 };
 
 async function openPlaceCall() {
