@@ -48,9 +48,19 @@ export function secondsLeft(time = Date.now(), stepSeconds = 30): number {
   return stepSeconds - ((time / 1000) % stepSeconds);
 }
 
-/** A code that stays valid for at least `margin` seconds (waits for the next step if needed). */
+/** The last time step a code was used for, per secret: the provider refuses a code used twice (replay). */
+const usedSteps = new Map<string, number>();
+
+/**
+ * A code that stays valid for at least `margin` seconds and was not used before in this run (waits
+ * for the next step if needed: two sign-ins of one user within 30 s would otherwise replay a code).
+ */
 export async function freshTotp(secret: string, margin = 5): Promise<string> {
+  const step = () => Math.floor(Date.now() / 1000 / 30);
   const left = secondsLeft();
-  if (left < margin) await new Promise((resolve) => setTimeout(resolve, (left + 0.5) * 1000));
+  if (left < margin || (usedSteps.get(secret) ?? -1) >= step()) {
+    await new Promise((resolve) => setTimeout(resolve, (left + 0.5) * 1000));
+  }
+  usedSteps.set(secret, step());
   return totp(secret);
 }
