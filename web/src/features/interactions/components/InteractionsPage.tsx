@@ -37,10 +37,11 @@ export default function InteractionsPage() {
   else if (interactions.isError)
     body = <ErrorState error={interactions.error} onRetry={() => void interactions.refetch()} />;
   else if (!data || data.items.length === 0)
-    body = direction ? (
-      <EmptyState title={t('interactions.emptyTitle')} description={t('interactions.emptyFiltered')} />
-    ) : (
-      <EmptyState title={t('interactions.emptyTitle')} description={t('interactions.empty')} />
+    body = (
+      <EmptyState
+        title={t('interactions.emptyTitle')}
+        description={t(direction ? 'interactions.emptyFiltered' : 'interactions.empty')}
+      />
     );
   else
     body = (

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
@@ -67,7 +68,7 @@ class AriNode implements CallControl, AutoCloseable {
     private volatile Date startedAt;
     private volatile boolean closed;
     private volatile boolean connected;
-    private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger connections = new AtomicInteger();
     private long backoffMillis = 500;
     private Instant nextAttempt = Instant.EPOCH;
 

@@ -158,12 +158,8 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         throw new IllegalStateException("call engine kept getting events");
     }
 
+    /** The calls in progress, counted on the engine thread: safe from any thread (tests, benchmarks). */
     int activeCalls() {
-        return calls.size();
-    }
-
-    /** The calls in progress, counted on the engine thread: safe from any thread (benchmarks, operations). */
-    int activeCallsNow() {
         try {
             return engine.submit(calls::size).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -191,13 +187,7 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
     private void entered(ChannelEntered e) {
         String kind = e.args().isEmpty() ? "" : e.args().get(0);
         switch (kind) {
-            case "inbound" -> {
-                try {
-                    inbound(e);
-                } catch (RuntimeException ex) {
-                    notRouted(e, ex);
-                }
-            }
+            case "inbound" -> inbound(e);
             case "agent" -> legAnswered(e, false);
             case "external" -> legAnswered(e, true);
             default -> {
@@ -212,8 +202,8 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
     }
 
     /** What the look-ups for an inbound call found (see {@link #resolve}). */
-    record Resolution(NumberRoute number, TenantProfile profile, boolean suspended, CarrierConfig carrier,
-            String promptUri, RuntimeException error) {
+    record Resolution(String dialled, NumberRoute number, TenantProfile profile, boolean suspended,
+            CarrierConfig carrier, String promptUri, RuntimeException error) {
     }
 
     /** Channels of inbound calls whose look-ups are under way; a caller who leaves meanwhile is removed. */
@@ -233,7 +223,7 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
             try {
                 resolution = resolve(dialled);
             } catch (RuntimeException ex) {
-                resolution = new Resolution(null, null, false, null, null, ex);
+                resolution = new Resolution(dialled, null, null, false, null, null, ex);
             }
             accept(new CallResolved(e.node(), clock.instant(), e, resolution));
         });
@@ -243,7 +233,7 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
     private Resolution resolve(String dialled) {
         NumberRoute number = directory.route(dialled).orElse(null);
         if (number == null) {
-            return new Resolution(null, null, false, null, null, null);
+            return new Resolution(dialled, null, null, false, null, null, null);
         }
         TenantProfile profile = profiles.of(number.tenantId());
         if (suspended.test(number.tenantId())) {
@@ -254,7 +244,7 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
                 log.warn("The suspension announcement could not be made: {}", ex.toString());
                 uri = null;
             }
-            return new Resolution(number, profile, true, null, uri, null);
+            return new Resolution(dialled, number, profile, true, null, uri, null);
         }
         CarrierConfig carrier = directory.carrier(number.carrierId()).orElse(null);
         String greeting;
@@ -267,7 +257,7 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
             log.warn("Greeting for {} could not be made: {}", dialled, ex.toString());
             greeting = null;
         }
-        return new Resolution(number, profile, false, carrier, greeting, null);
+        return new Resolution(dialled, number, profile, false, carrier, greeting, null);
     }
 
     private void resolved(CallResolved r) {
@@ -276,16 +266,16 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
             return; // the caller hung up while the look-ups ran
         }
         Resolution found = r.resolution();
-        if (found.error() != null) {
-            notRouted(e, found.error());
-            return;
-        }
         CallControl control = nodes.get(e.node());
         if (control == null) {
             log.warn("Call on unknown node {}", e.node());
             return;
         }
-        String dialled = e.args().size() > 1 ? normalise(e.args().get(1)) : "";
+        if (found.error() != null) {
+            notRouted(e, control, found.error());
+            return;
+        }
+        String dialled = found.dialled();
         if (found.number() == null) {
             // 404 Not Found to the carrier: Q.850 cause 1 "unallocated number" (docs/telephony.md).
             recorder.operational("UNKNOWN_NUMBER", e.node(), "Call from " + e.callerNumber() + " to unknown number "
@@ -338,11 +328,7 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
      * A lookup failed (the database) before the call was taken: without this the channel would wait in
      * Stasis, unanswered, until the carrier gives up; congestion (503) lets the carrier try another route.
      */
-    private void notRouted(ChannelEntered e, RuntimeException cause) {
-        if (byChannel.containsKey(e.channelId())) {
-            throw cause;
-        }
-        CallControl control = nodes.get(e.node());
+    private void notRouted(ChannelEntered e, CallControl control, RuntimeException cause) {
         recorder.operational("CALL_NOT_ROUTED", e.node(), "Call from " + e.callerNumber() + " to " + e.args()
                 + " rejected: " + cause);
         request(() -> control.hangup(e.channelId(), HangupReason.CONGESTION));

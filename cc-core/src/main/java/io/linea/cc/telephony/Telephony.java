@@ -161,7 +161,7 @@ public class Telephony implements SmartLifecycle {
 
     /** Calls cc-core is handling now, on every node. */
     int activeCalls() {
-        return engine.activeCallsNow();
+        return engine.activeCalls();
     }
 
     /** Connections made to all nodes so far: grows when cc-core reconnects, e.g. after a node restarted. */
