@@ -114,6 +114,7 @@ public final class ForecastAccuracyBenchmark {
 
     /** {@code 1 − QL / baseline}: negative when QL does worse. */
     private static String improvement(double ql, double baseline) {
-        return String.format(Locale.ROOT, "%.0f %%", 100 * (1 - ql / baseline));
+        // rounded first, so that a tie prints "0 %" and not "-0 %"
+        return Math.round(100 * (1 - ql / baseline)) + " %";
     }
 }
