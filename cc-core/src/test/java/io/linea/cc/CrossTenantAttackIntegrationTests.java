@@ -37,32 +37,74 @@ class CrossTenantAttackIntegrationTests {
     private record Fixture(Function<Api, UUID> create, String readPath, BiFunction<Api, UUID, Object> replaceBody) {
     }
 
-    private static final Map<String, Fixture> FIXTURES = Map.of(
+    /** Work-list items and voicemails have no create API: telephony makes them through this facade. */
+    private static io.linea.cc.callback.CallbackManagement callbacks;
+
+    @Autowired
+    void callbacks(io.linea.cc.callback.CallbackManagement management) {
+        callbacks = management;
+    }
+
+    private static final Map<String, Fixture> FIXTURES = Map.ofEntries(Map.entry(
             "/api/cc/calendars/", new Fixture(
                     api -> api.post("/api/cc/calendars", Fixtures.calendar(Fixtures.unique("Attack"))).id(),
                     "/api/cc/calendars/{id}",
-                    (api, id) -> Fixtures.calendar(Fixtures.unique("Hijack"), 0)),
-            "/api/cc/queues/", new Fixture(
+                    (api, id) -> Fixtures.calendar(Fixtures.unique("Hijack"), 0))),
+            Map.entry("/api/cc/queues/", new Fixture(
                     api -> api.post("/api/cc/queues", Fixtures.queue(Fixtures.unique("Attack"))).id(),
                     "/api/cc/queues/{id}",
                     (api, id) -> Map.of("name", Fixtures.unique("Hijack"), "serviceLevelSeconds", 10,
-                            "enabled", false, "version", 0)),
+                            "enabled", false, "version", 0))),
             // TEN-02: a tenant cannot create numbers; the platform admin assigns one to tenant A
-            "/api/cc/numbers/", new Fixture(
+            Map.entry("/api/cc/numbers/", new Fixture(
                     Fixtures::assignedNumber,
                     "/api/cc/numbers/{id}",
-                    (api, id) -> Map.of("target", "AGENTS", "greeting", "Hijacked", "version", 0)),
+                    (api, id) -> Map.of("target", "AGENTS", "greeting", "Hijacked", "version", 0))),
             // TEL-04: agents, and their credentials at /api/cc/agents/{id}/credentials
-            "/api/cc/agents/", new Fixture(
+            Map.entry("/api/cc/agents/", new Fixture(
                     api -> api.post("/api/cc/agents", Fixtures.agent(Fixtures.unique("Attack"))).id(),
                     "/api/cc/agents/{id}",
                     (api, id) -> Map.of("displayName", Fixtures.unique("Hijack"), "reach", "MOBILE",
-                            "mobileE164", "+447700900999", "available", false, "version", 0)),
+                            "mobileE164", "+447700900999", "available", false, "version", 0))),
             // calls have no create API: the interaction is stored for tenant A directly (read-only resource)
-            "/api/cc/interactions/", new Fixture(
+            Map.entry("/api/cc/interactions/", new Fixture(
                     Fixtures::interaction,
                     "/api/cc/interactions/{id}",
-                    (api, id) -> Map.of()));
+                    (api, id) -> Map.of())),
+            Map.entry("/api/cc/queues/{id}/members", new Fixture(
+                    api -> api.post("/api/cc/queues", Fixtures.queue(Fixtures.unique("Attack"))).id(),
+                    "/api/cc/queues/{id}/members",
+                    (api, id) -> Map.of("members", List.of()))),
+            Map.entry("/api/cc/skills/", new Fixture(
+                    api -> api.post("/api/cc/skills", Map.of("name", Fixtures.unique("Attack"))).id(),
+                    "/api/cc/skills/{id}",
+                    (api, id) -> Map.of("name", Fixtures.unique("Hijack"), "version", 0))),
+            Map.entry("/api/cc/break-reasons/", new Fixture(
+                    api -> api.post("/api/cc/break-reasons", Map.of("name", Fixtures.unique("Attack"))).id(),
+                    "/api/cc/break-reasons/{id}",
+                    (api, id) -> Map.of("name", Fixtures.unique("Hijack"), "version", 0))),
+            // ACD-14: the work list; the body fits both /done and /dial (unknown fields are refused per route)
+            Map.entry("/api/cc/callbacks/", new Fixture(
+                    api -> callbacks.missedCall(api.tenant(), UUID.randomUUID(), "+447700900123", null,
+                            java.time.Instant.now()),
+                    "/api/cc/callbacks/{id}",
+                    (api, id) -> Map.of("outcome", "REACHED", "version", 0))),
+            Map.entry("/api/cc/callbacks/{id}/dial", new Fixture(
+                    api -> callbacks.missedCall(api.tenant(), UUID.randomUUID(), "+447700900123", null,
+                            java.time.Instant.now()),
+                    "/api/cc/callbacks/{id}",
+                    (api, id) -> Map.of("numberId", Fixtures.assignedNumber(api).toString()))),
+            // IVR-09: the id is the voicemail's; the audio is compared byte for byte, not as JSON
+            Map.entry("/api/cc/voicemails/", new Fixture(
+                    api -> voicemailOf(api.tenant()),
+                    "/api/cc/voicemails/{id}/audio",
+                    (api, id) -> Map.of())));
+
+    private static UUID voicemailOf(UUID tenant) {
+        UUID item = callbacks.voicemailRecorded(tenant, UUID.randomUUID(), "+447700900124", null,
+                java.time.Instant.now(), "RIFF-attack-audio".getBytes(), 1000);
+        return io.linea.platform.tenancy.TenantContext.callAs(tenant, () -> callbacks.get(item).voicemail().id());
+    }
 
     @LocalServerPort
     int port;
@@ -97,11 +139,14 @@ class CrossTenantAttackIntegrationTests {
         List<Route> routes = tenantScopedRoutes(true);
         assertThat(routes).extracting(Route::pattern).contains("/api/cc/queues/{id}", "/api/cc/calendars/{id}",
                 "/api/cc/calendars/{id}/status", "/api/cc/numbers/{id}", "/api/cc/agents/{id}",
-                "/api/cc/agents/{id}/credentials");
+                "/api/cc/agents/{id}/credentials", "/api/cc/queues/{id}/members", "/api/cc/skills/{id}",
+                "/api/cc/break-reasons/{id}", "/api/cc/callbacks/{id}/done", "/api/cc/callbacks/{id}/dial",
+                "/api/cc/voicemails/{id}/audio");
         List<String> attacked = new ArrayList<>();
         for (Route route : routes) {
+            // the most specific fixture wins ("/api/cc/queues/{id}/members" over "/api/cc/queues/")
             Fixture fixture = FIXTURES.entrySet().stream().filter(f -> route.pattern().startsWith(f.getKey()))
-                    .map(Map.Entry::getValue).findFirst()
+                    .max(java.util.Comparator.comparingInt(f -> f.getKey().length())).map(Map.Entry::getValue)
                     .orElseGet(() -> fail("No cross-tenant fixture for route " + route + "; add one to FIXTURES"));
             UUID id = fixture.create().apply(a);
             String before = a.get(fixture.readPath().replace("{id}", id.toString())).raw();
@@ -114,11 +159,15 @@ class CrossTenantAttackIntegrationTests {
             assertThat(attack.code()).as(route.toString()).isEqualTo("resource.not-found");
             Api.Response after = a.get(fixture.readPath().replace("{id}", id.toString()));
             assertThat(after.status()).as("%s must leave A's resource in place", route).isEqualTo(200);
-            assertThat(after.json()).as("%s must leave A's resource unchanged", route)
-                    .isEqualTo(Api.JSON.readTree(before));
+            if (fixture.readPath().endsWith("/audio")) {
+                assertThat(after.raw()).as("%s must leave A's audio unchanged", route).isEqualTo(before);
+            } else {
+                assertThat(after.json()).as("%s must leave A's resource unchanged", route)
+                        .isEqualTo(Api.JSON.readTree(before));
+            }
             attacked.add(route.toString());
         }
-        assertThat(attacked).hasSizeGreaterThanOrEqualTo(14);
+        assertThat(attacked).hasSizeGreaterThanOrEqualTo(26);
     }
 
     @Test
@@ -133,7 +182,8 @@ class CrossTenantAttackIntegrationTests {
         List<Route> lists = tenantScopedRoutes(false).stream().filter(r -> r.method() == RequestMethod.GET)
                 .filter(r -> !r.pattern().contains("{")).toList();
         assertThat(lists).extracting(Route::pattern).contains("/api/cc/queues", "/api/cc/calendars",
-                "/api/cc/settings", "/api/cc/numbers", "/api/cc/agents");
+                "/api/cc/settings", "/api/cc/numbers", "/api/cc/agents", "/api/cc/skills", "/api/cc/break-reasons",
+                "/api/cc/callbacks");
         for (Route list : lists) {
             Api.Response response = b.get(list.pattern());
             assertThat(response.status()).as(list.toString()).isEqualTo(200);

@@ -36,7 +36,7 @@ class RowLevelSecurityIntegrationTests {
     private Api b;
 
     @BeforeEach
-    void twoTenantsWithDataInEveryTable() {
+    void twoTenantsWithDataInEveryTable() throws SQLException {
         a = Api.adminOfNewTenant(port);
         b = Api.adminOfNewTenant(port);
         for (Api tenant : List.of(a, b)) {
@@ -50,6 +50,36 @@ class RowLevelSecurityIntegrationTests {
             assertThat(agent.status()).as(agent.toString()).isEqualTo(201);
             assertThat(tenant.post("/api/cc/agents/" + agent.id() + "/credentials", null).status()).isEqualTo(201);
             Fixtures.interaction(tenant);
+            // routing (ACD-03, ACD-05): a skill, a member with a level, a break reason; queue_overflow comes with the queue
+            UUID skill = tenant.post("/api/cc/skills", java.util.Map.of("name", "Romanian")).id();
+            assertThat(tenant.put("/api/cc/queues/" + queue.id() + "/members", java.util.Map.of("members", List.of(
+                    java.util.Map.of("agentId", agent.id().toString(), "skills",
+                            List.of(java.util.Map.of("skillId", skill.toString(), "level", 4)))))).status())
+                    .isEqualTo(200);
+            assertThat(tenant.post("/api/cc/break-reasons", java.util.Map.of("name", "Lunch")).status()).isEqualTo(201);
+            // the work list and a voicemail (IVR-09), and a waiting interaction as recovery stores it
+            callbacks.voicemailRecorded(tenant.tenant(), UUID.randomUUID(), "+447700900001", queue.id(),
+                    java.time.Instant.now(), "RIFF".getBytes(), 500);
+            routingTask(tenant.tenant(), queue.id());
+        }
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.linea.cc.callback.CallbackManagement callbacks;
+
+    private static void routingTask(UUID tenant, UUID queue) throws SQLException {
+        try (Connection app = appConnection()) {
+            app.setAutoCommit(false);
+            setTenant(app, tenant);
+            try (PreparedStatement insert = app.prepareStatement("""
+                    insert into cc.routing_task (interaction_id, tenant_id, queue_id, medium, priority, enqueued_at)
+                    values (?, ?, ?, 'VOICE', 0, now())""")) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setObject(2, tenant);
+                insert.setObject(3, queue);
+                insert.executeUpdate();
+            }
+            app.commit();
         }
     }
 
@@ -57,7 +87,8 @@ class RowLevelSecurityIntegrationTests {
     void appRoleSeesExactlyTheRowsOfTheTenantInScope() throws SQLException {
         List<String> tables = tenantTables();
         assertThat(tables).contains("tenant_settings", "calendar", "calendar_hours", "calendar_holiday", "queue",
-                "tenant_number", "agent", "interaction", "interaction_event");
+                "tenant_number", "agent", "interaction", "interaction_event", "queue_overflow", "skill", "queue_member",
+                "queue_member_skill", "break_reason", "routing_task", "callback", "voicemail");
         try (Connection app = appConnection()) {
             app.setAutoCommit(false);
             setTenant(app, a.tenant());

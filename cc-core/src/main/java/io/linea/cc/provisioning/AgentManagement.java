@@ -45,6 +45,12 @@ public class AgentManagement {
         return require(id).view();
     }
 
+    /** The current tenant's agents among {@code ids}; another tenant's id is simply absent. */
+    @Transactional(readOnly = true)
+    public java.util.List<AgentView> find(java.util.Collection<UUID> ids) {
+        return agents.findAllById(ids).stream().map(Agent::view).toList();
+    }
+
     @Transactional(readOnly = true)
     public boolean existsByDisplayName(String displayName) {
         return agents.exists(Agents.named(displayName));

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 import io.linea.cc.shared.InvalidInput;
 
 /** International numbers as people type them ("+44 7700 900123") and as they are stored (+447700900123). */
-final class E164 {
+public final class E164 {
 
     private static final Pattern VALID = Pattern.compile("^\\+[1-9][0-9]{6,14}$");
     private static final Pattern FORMATTING = Pattern.compile("[\\s\\-().]");
@@ -15,7 +15,7 @@ final class E164 {
     }
 
     /** The number without spaces, dashes, dots and parentheses, if that is valid E.164. */
-    static Optional<String> normalise(String typed) {
+    public static Optional<String> normalise(String typed) {
         if (typed == null) {
             return Optional.empty();
         }
@@ -24,7 +24,7 @@ final class E164 {
     }
 
     /** The normalised number, or a 400 problem naming {@code field}. */
-    static String require(String field, String typed) {
+    public static String require(String field, String typed) {
         return normalise(typed).orElseThrow(() -> InvalidInput.field(field, "number.invalid", String.valueOf(typed)));
     }
 
