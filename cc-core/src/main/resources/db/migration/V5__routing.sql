@@ -35,6 +35,16 @@ alter table cc.queue
     add constraint queue_skill_fallback check (skill_fallback_seconds between 5 and 3600),
     add constraint queue_announce_interval check (announce_interval_seconds between 15 and 600);
 
+-- A number can send its calls to a queue, with a priority for its callers (ACD-04: a VIP line).
+alter table cc.tenant_number
+    add column queue_id uuid,
+    add column priority integer not null default 0,
+    add constraint tenant_number_priority check (priority between 0 and 9),
+    add constraint tenant_number_queue_fk foreign key (tenant_id, queue_id) references cc.queue (tenant_id, id),
+    add constraint tenant_number_queue_target check (target <> 'QUEUE' or queue_id is not null);
+create index tenant_number_queue on cc.tenant_number (tenant_id, queue_id);
+grant update (queue_id, priority) on cc.tenant_number to ${app_role};
+
 -- What happens to a caller the queue cannot serve (ACD-08, ACD-13): one action per condition.
 create table cc.queue_overflow (
     id              uuid primary key,

@@ -115,6 +115,13 @@ class Callback {
         status = Status.IN_PROGRESS;
     }
 
+    /** An automatic attempt failed: people take it from the open list. */
+    void reopen() {
+        if (status != Status.DONE) {
+            status = Status.OPEN;
+        }
+    }
+
     void due() {
         if (status == Status.SCHEDULED) {
             status = Status.OPEN;

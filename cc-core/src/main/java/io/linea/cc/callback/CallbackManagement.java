@@ -89,6 +89,19 @@ public class CallbackManagement {
         }));
     }
 
+    /** The router reached the caller of a kept place (or tried to): counted, and closed when reached (ACD-10). */
+    public void callbackAttempted(UUID tenantId, UUID id, boolean reached) {
+        TenantContext.runAs(tenantId, () -> tx.executeWithoutResult(status -> callbacks.findById(id).ifPresent(item -> {
+            item.attempted(clock.instant());
+            if (reached) {
+                item.finish(Outcome.REACHED, null, clock.instant(), null, null);
+            } else {
+                item.reopen();
+            }
+            log.info("Callback {} attempted: {}", id, reached ? "reached" : "not reached, back on the list");
+        })));
+    }
+
     private UUID add(UUID tenantId, Callback item) {
         return TenantContext.callAs(tenantId, () -> tx.execute(status -> {
             callbacks.save(item);

@@ -65,12 +65,13 @@ class JdbcTelephonyDirectory implements TelephonyDirectory {
             return Optional.empty();
         }
         return read(() -> jdbc.sql("""
-                select t.tenant_id, t.id, t.e164, t.type, p.carrier_id, t.target, t.greeting
+                select t.tenant_id, t.id, t.e164, t.type, p.carrier_id, t.target, t.greeting, t.queue_id, t.priority
                 from cc.tenant_number t join cc.phone_number p on p.id = t.id
                 where t.e164 = :e164
                 """).param("e164", number.get()).query((row, i) -> new NumberRoute(uuid(row, "tenant_id"),
                 uuid(row, "id"), row.getString("e164"), NumberType.valueOf(row.getString("type")),
-                uuid(row, "carrier_id"), RouteTarget.valueOf(row.getString("target")), row.getString("greeting")))
+                uuid(row, "carrier_id"), RouteTarget.valueOf(row.getString("target")), row.getString("greeting"),
+                uuid(row, "queue_id"), row.getInt("priority")))
                 .optional());
     }
 

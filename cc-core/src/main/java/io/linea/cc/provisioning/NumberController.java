@@ -52,10 +52,13 @@ class NumberController {
         if (request.version() == null) {
             throw InvalidInput.field("version", "validation.not-null");
         }
-        return management.route(id, request.version(), request.target(), request.greeting());
+        return management.route(id, request.version(), request.target(), request.greeting(), request.queueId(),
+                request.priority() == null ? 0 : request.priority());
     }
 
     /** The number itself is the platform's: a tenant changes only its route and greeting. */
-    record RouteRequest(@NotNull RouteTarget target, @Size(max = 500) String greeting, Long version) {
+    record RouteRequest(@NotNull RouteTarget target, @Size(max = 500) String greeting, UUID queueId,
+            @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(9) Integer priority,
+            Long version) {
     }
 }

@@ -39,15 +39,21 @@ class TenantNumber {
 
     private String greeting;
 
+    private UUID queueId;
+
+    private int priority;
+
     @Version
     private Long version;
 
     protected TenantNumber() {
     }
 
-    void route(RouteTarget target, String greeting) {
+    void route(RouteTarget target, String greeting, UUID queueId, int priority) {
         this.target = target;
         this.greeting = greeting;
+        this.queueId = target == RouteTarget.QUEUE ? queueId : null;
+        this.priority = priority;
     }
 
     long version() {
@@ -55,6 +61,6 @@ class TenantNumber {
     }
 
     TenantNumberView view() {
-        return new TenantNumberView(id, e164, type, target, greeting, version());
+        return new TenantNumberView(id, e164, type, target, greeting, queueId, priority, version());
     }
 }

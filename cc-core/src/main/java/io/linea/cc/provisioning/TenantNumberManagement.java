@@ -10,6 +10,7 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.linea.cc.shared.InvalidInput;
 import io.linea.cc.shared.Paged;
 import io.linea.platform.problem.LineaProblemException;
 
@@ -20,9 +21,11 @@ public class TenantNumberManagement {
     private static final Logger log = LoggerFactory.getLogger(TenantNumberManagement.class);
 
     private final TenantNumbers numbers;
+    private final QueueDirectory queues;
 
-    TenantNumberManagement(TenantNumbers numbers) {
+    TenantNumberManagement(TenantNumbers numbers, QueueDirectory queues) {
         this.numbers = numbers;
+        this.queues = queues;
     }
 
     @Transactional(readOnly = true)
@@ -37,12 +40,22 @@ public class TenantNumberManagement {
 
     /** {@code greeting} blank or null: the platform's default greeting. */
     @Transactional
-    public TenantNumberView route(UUID id, long expectedVersion, RouteTarget target, String greeting) {
+    public TenantNumberView route(UUID id, long expectedVersion, RouteTarget target, String greeting, UUID queueId,
+            int priority) {
         TenantNumber number = require(id);
         if (number.version() != expectedVersion) {
             throw new ObjectOptimisticLockingFailureException(TenantNumber.class, id);
         }
-        number.route(target, greeting == null || greeting.isBlank() ? null : greeting.strip());
+        if (target == RouteTarget.QUEUE) {
+            // another tenant's queue reads as missing: its existence is not revealed
+            if (queueId == null) {
+                throw InvalidInput.field("queueId", "validation.not-null");
+            }
+            if (!queues.exists(queueId)) {
+                throw InvalidInput.field("queueId", "number.queue-missing");
+            }
+        }
+        number.route(target, greeting == null || greeting.isBlank() ? null : greeting.strip(), queueId, priority);
         number = numbers.saveAndFlush(number);
         log.info("Number {} routed to {}", id, target);
         return number.view();

@@ -4,5 +4,5 @@ import java.util.UUID;
 
 /** A number as its tenant sees it: where its calls go and the tenant's own greeting (null: the default). */
 public record TenantNumberView(UUID id, String e164, NumberType type, RouteTarget target, String greeting,
-        long version) {
+        UUID queueId, int priority, long version) {
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -22,13 +23,16 @@ import io.linea.cc.calendar.CalendarUsage;
 import io.linea.cc.provisioning.AgentManagement;
 import io.linea.cc.provisioning.AgentView;
 import io.linea.cc.provisioning.E164;
+import io.linea.cc.provisioning.QueueDirectory;
+import io.linea.cc.routing.RoutingConfigChanged;
 import io.linea.cc.shared.InvalidInput;
 import io.linea.cc.shared.Paged;
 import io.linea.platform.problem.LineaProblemException;
+import io.linea.platform.tenancy.TenantContext;
 
 /** Creates and changes the current tenant's queues, their routing rules and members (ADM-02, ACD-01 … ACD-11). */
 @Service
-public class QueueManagement implements CalendarUsage {
+public class QueueManagement implements CalendarUsage, QueueDirectory {
 
     private static final Logger log = LoggerFactory.getLogger(QueueManagement.class);
 
@@ -37,9 +41,11 @@ public class QueueManagement implements CalendarUsage {
     private final CalendarManagement calendars;
     private final AgentManagement agents;
     private final RoutingConfiguration configuration;
+    private final ApplicationEventPublisher events;
 
     QueueManagement(Queues queues, QueueMembers members, CalendarManagement calendars, AgentManagement agents,
-            RoutingConfiguration configuration) {
+            RoutingConfiguration configuration, ApplicationEventPublisher events) {
+        this.events = events;
         this.queues = queues;
         this.members = members;
         this.calendars = calendars;
@@ -76,6 +82,7 @@ public class QueueManagement implements CalendarUsage {
         QueueDraft checked = checkOverflow(null, draft);
         Queue queue = queues.saveAndFlush(new Queue(checked));
         log.info("Queue {} created", queue.id());
+        changed(queue.id());
         return queue.view();
     }
 
@@ -89,6 +96,7 @@ public class QueueManagement implements CalendarUsage {
         queue.change(checkOverflow(id, draft));
         queue = queues.saveAndFlush(queue);
         log.info("Queue {} changed", id);
+        changed(id);
         return queue.view();
     }
 
@@ -98,6 +106,7 @@ public class QueueManagement implements CalendarUsage {
         queues.delete(require(id));
         queues.flush();
         log.info("Queue {} deleted", id);
+        changed(id);
     }
 
     @Transactional(readOnly = true)
@@ -153,7 +162,31 @@ public class QueueManagement implements CalendarUsage {
         }
         members.flush();
         log.info("Queue {} has {} members", queueId, kept.size());
+        changed(queueId);
         return views(kept);
+    }
+
+    /** The router reloads the queue after commit. */
+    private void changed(UUID queueId) {
+        events.publishEvent(new RoutingConfigChanged(TenantContext.requireTenant(), queueId));
+    }
+
+    /** The queues an agent of the current tenant is a member of, with their log-in state (ACD-11). */
+    @Transactional(readOnly = true)
+    public List<AgentQueueView> queuesOf(UUID agentId) {
+        List<QueueMember> memberships = members.findAll(QueueMembers.ofAgent(agentId));
+        Map<UUID, Queue> byId = new HashMap<>();
+        queues.findAllById(memberships.stream().map(QueueMember::queueId).toList()).forEach(q -> byId.put(q.id(), q));
+        return memberships.stream().filter(m -> byId.containsKey(m.queueId()))
+                .map(m -> new AgentQueueView(m.queueId(), byId.get(m.queueId()).name(), m.loggedIn(),
+                        byId.get(m.queueId()).routing().selfLoginAllowed()))
+                .sorted(Comparator.comparing(AgentQueueView::name)).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean exists(UUID queueId) {
+        return queues.existsById(queueId);
     }
 
     @Override

@@ -9,6 +9,10 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 /** Queue memberships of the current tenant (no derived queries: see {@link Queues}). */
 interface QueueMembers extends JpaRepository<QueueMember, UUID>, JpaSpecificationExecutor<QueueMember> {
 
+    static Specification<QueueMember> ofAgent(UUID agentId) {
+        return (root, query, cb) -> cb.equal(root.get("agentId"), agentId);
+    }
+
     static Specification<QueueMember> ofQueue(UUID queueId) {
         return (root, query, cb) -> cb.equal(root.get("queueId"), queueId);
     }

@@ -52,7 +52,7 @@ class AriNode implements CallControl, AutoCloseable {
 
     /** Only these events travel from Asterisk to cc-core (ARI application event filtering). */
     static final List<String> EVENTS = List.of("StasisStart", "ChannelHangupRequest", "ChannelDestroyed",
-            "PlaybackFinished");
+            "PlaybackFinished", "ChannelDtmfReceived", "RecordingFinished", "RecordingFailed");
 
     private final TelephonySettings.Node settings;
     private final String app;
@@ -216,6 +216,14 @@ class AriNode implements CallControl, AutoCloseable {
                     at(e.getTimestamp(), now), e.getChannel().getId()));
             case PlaybackFinished e -> sink.accept(new SwitchEvent.PlaybackDone(node(), at(e.getTimestamp(), now),
                     e.getPlayback().getId(), "failed".equals(e.getPlayback().getState())));
+            case ch.loway.oss.ari4java.generated.models.ChannelDtmfReceived e when e.getDigit() != null
+                    && !e.getDigit().isEmpty() -> sink.accept(new SwitchEvent.DtmfReceived(node(),
+                            at(e.getTimestamp(), now), e.getChannel().getId(), e.getDigit().charAt(0)));
+            case ch.loway.oss.ari4java.generated.models.RecordingFinished e -> sink.accept(new SwitchEvent.RecordingDone(
+                    node(), at(e.getTimestamp(), now), e.getRecording().getName(), false,
+                    e.getRecording().getDuration() == null ? 0 : e.getRecording().getDuration() * 1000L));
+            case ch.loway.oss.ari4java.generated.models.RecordingFailed e -> sink.accept(new SwitchEvent.RecordingDone(
+                    node(), at(e.getTimestamp(), now), e.getRecording().getName(), true, 0));
             default -> {
             }
         }
@@ -332,6 +340,53 @@ class AriNode implements CallControl, AutoCloseable {
         } catch (Exception e) {
             throw new SwitchException("channel " + channelId, e);
         }
+    }
+
+    @Override
+    public void record(String channelId, String name, int maxSeconds, int maxSilenceSeconds, boolean beep,
+            String terminateOn) {
+        control("POST", "/channels/" + encode(channelId) + "/record", Map.of("name", safe(name), "format", "wav",
+                "maxDurationSeconds", String.valueOf(maxSeconds), "maxSilenceSeconds", String.valueOf(maxSilenceSeconds),
+                "beep", String.valueOf(beep), "terminateOn", terminateOn, "ifExists", "overwrite"), null);
+    }
+
+    @Override
+    public byte[] storedRecording(String name) {
+        String credentials = Base64.getEncoder().encodeToString(
+                (settings.user() + ":" + settings.password()).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(trimmed(settings.ariUrl()) + "/ari/recordings/stored/"
+                + encode(safe(name)) + "/file")).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Basic " + credentials).GET().build();
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new SwitchException(node() + ": recording " + name + " → HTTP " + response.statusCode(), null);
+            }
+            return response.body();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SwitchException(node() + ": recording " + name + " interrupted", e);
+        } catch (java.io.IOException e) {
+            throw new SwitchException(node() + ": recording " + name + " failed: " + e, e);
+        }
+    }
+
+    @Override
+    public void deleteStoredRecording(String name) {
+        control("DELETE", "/recordings/stored/" + encode(safe(name)), Map.of(), null);
+    }
+
+    @Override
+    public void stopPlayback(String playbackId) {
+        control("DELETE", "/playbacks/" + encode(playbackId), Map.of(), null);
+    }
+
+    /** Recording names become file names on the node: nothing that could leave its directory. */
+    static String safe(String name) {
+        if (name == null || !name.matches("[A-Za-z0-9_-]{1,100}")) {
+            throw new IllegalArgumentException("unsafe recording name " + name);
+        }
+        return name;
     }
 
     @Override

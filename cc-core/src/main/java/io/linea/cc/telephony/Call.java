@@ -26,7 +26,24 @@ final class Call {
         DIALLING,
         TALKING,
         /** An announcement plays, then the caller is hung up. */
-        ANNOUNCING
+        ANNOUNCING,
+        /** Routing path: in a queue, hearing music and announcements (ACD-09). */
+        QUEUED,
+        /** Routing path: the voicemail prompt plays, then the message is recorded (IVR-09). */
+        VOICEMAIL,
+        /** Routing path: the caller hung up after asking for a callback; the place in the queue is kept (ACD-10). */
+        CALLBACK_WAIT,
+        /** Routing path: the agent of a kept place answered; the caller is being dialled back. */
+        CALLBACK_DIALLING
+    }
+
+    /** What the caller's keys mean now. */
+    enum Keys {
+        NONE,
+        /** In the queue: 1 callback keeping the place, 2 voicemail (as the queue allows). */
+        QUEUE_MENU,
+        /** Overflow offered a callback: 1 accepts. */
+        CALLBACK_OFFER
     }
 
     final UUID interactionId;
@@ -56,6 +73,38 @@ final class Call {
     final Set<String> gone = new HashSet<>();
     /** An agent is being chosen off the engine thread (see CallEngine#ringNext). */
     boolean choosing;
+    // --- routing path (ACD-01 … ACD-14) ---
+    /** The queue the call is for, or null on the first call path. */
+    VoiceQueues.QueueSetup queue;
+    /** The number's route named a queue that no longer exists. */
+    boolean queueMissing;
+    int priority;
+    /** When the call joined its first queue: kept when it overflows to another (its place in time). */
+    Instant enqueuedAt;
+    /** The router holds the call (waiting, offered or handled). */
+    boolean routed;
+    /** The person whose agent leg rings or talks. */
+    UUID personId;
+    /** An agent rung by an overflow action, outside the router. */
+    boolean directAgent;
+    /** The caller asked to be called back and keeps the place (ACD-10); the work-list item, once written. */
+    boolean keptPlace;
+    CompletableFuture<UUID> callbackItem;
+    /** The router was told an agent took it: at the end the agent goes to wrap-up. */
+    boolean accepted;
+    /** Why an announcement that ends the call ends it (ANNOUNCING), when not "no agent". */
+    String endReason;
+    boolean missedRecorded;
+    /** Overflows so far: a loop of queues overflowing to each other ends in voicemail. */
+    int overflows;
+    Keys keys = Keys.NONE;
+    /** The name of the voicemail recording on the node, while it runs. */
+    String recording;
+    boolean callerGone;
+    /** What to do when the current playback ends (instead of the stage's default). */
+    Runnable afterPlayback;
+    boolean announcing;
+
     /** The call's requests to its node, in order (see CallEngine#command). */
     CompletableFuture<Void> lane = CompletableFuture.completedFuture(null);
 

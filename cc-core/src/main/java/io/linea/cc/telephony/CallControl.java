@@ -34,4 +34,19 @@ interface CallControl {
     boolean channelExists(String channelId);
 
     void setVariable(String channelId, String name, String value);
+
+    /**
+     * Records the channel's audio as {@code name}.wav on the node (IVR-09); {@code terminateOn} a DTMF
+     * key that ends it ("#"), or "none".
+     */
+    void record(String channelId, String name, int maxSeconds, int maxSilenceSeconds, boolean beep,
+            String terminateOn);
+
+    /** The audio of a finished recording on the node. */
+    byte[] storedRecording(String name);
+
+    void deleteStoredRecording(String name);
+
+    /** Stops a playback (ARI plays a channel's playbacks one after another: a new one would wait). */
+    void stopPlayback(String playbackId);
 }

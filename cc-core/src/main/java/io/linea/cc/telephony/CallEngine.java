@@ -32,7 +32,23 @@ import io.linea.cc.provisioning.CallerNumber;
 import io.linea.cc.provisioning.CarrierConfig;
 import io.linea.cc.provisioning.NumberRoute;
 import io.linea.cc.provisioning.TelephonyDirectory;
+import io.linea.cc.provisioning.RouteTarget;
+import io.linea.cc.queue.Overflow;
+import io.linea.cc.queue.OverflowAction;
+import io.linea.cc.routing.Medium;
+import io.linea.cc.routing.OverflowReason;
+import io.linea.cc.routing.RoutingEvent;
+import io.linea.cc.routing.RoutingHandler;
+import io.linea.cc.routing.RoutingTask;
 import io.linea.cc.telephony.SwitchEvent.AgentChosen;
+import io.linea.cc.telephony.SwitchEvent.AnnounceDue;
+import io.linea.cc.telephony.SwitchEvent.PromptReady;
+import io.linea.cc.telephony.SwitchEvent.DtmfReceived;
+import io.linea.cc.telephony.SwitchEvent.OfferReady;
+import io.linea.cc.telephony.SwitchEvent.QueueReady;
+import io.linea.cc.telephony.SwitchEvent.RecordingDone;
+import io.linea.cc.telephony.SwitchEvent.RoutingDecision;
+import io.linea.cc.telephony.SwitchEvent.VoicemailStored;
 import io.linea.cc.telephony.SwitchEvent.CallResolved;
 import io.linea.cc.telephony.SwitchEvent.ChannelEntered;
 import io.linea.cc.telephony.SwitchEvent.ChannelGone;
@@ -67,6 +83,8 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
     private static final Set<Integer> REJECT_CAUSES = Set.of(17, 21);
 
     private final TelephonyDirectory directory;
+    /** Queues, the router and the work list (the routing path). */
+    private final VoiceQueues queues;
     private final Prompts prompts;
     private final CallRecorder recorder;
     private final TenantProfile.Lookup profiles;
@@ -102,8 +120,9 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
 
     CallEngine(TelephonyDirectory directory, Prompts prompts, CallRecorder recorder, TenantProfile.Lookup profiles,
             Predicate<UUID> suspended, TelephonySettings settings, Clock clock, Consumer<Duration> latency,
-            Executor io) {
+            Executor io, VoiceQueues queues) {
         this.directory = directory;
+        this.queues = queues;
         this.io = io;
         this.prompts = prompts;
         this.recorder = recorder;
@@ -120,7 +139,8 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         engine.execute(() -> {
             // B3: how long Asterisk's events wait; the engine's own events (look-ups, timers) are not timed
             if (event instanceof ChannelEntered || event instanceof ChannelGone || event instanceof ChannelHangingUp
-                    || event instanceof PlaybackDone) {
+                    || event instanceof PlaybackDone || event instanceof DtmfReceived
+                    || event instanceof RecordingDone) {
                 latency.accept(Duration.between(event.at(), clock.instant()));
             }
             try {
@@ -179,6 +199,14 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
             case AgentChosen e -> agentChosen(e);
             case NodeConnected e -> connected(e);
             case NodeLost e -> log.warn("Node {} lost; its calls are checked when it is back", e.node());
+            case DtmfReceived e -> dtmf(e);
+            case RecordingDone e -> recordingDone(e);
+            case RoutingDecision e -> routed(e);
+            case OfferReady e -> offerReady(e);
+            case AnnounceDue e -> announceDue(e);
+            case PromptReady e -> promptReady(e);
+            case QueueReady e -> queueReady(e);
+            case VoicemailStored e -> voicemailStored(e);
         }
     }
 
@@ -203,7 +231,12 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
 
     /** What the look-ups for an inbound call found (see {@link #resolve}). */
     record Resolution(String dialled, NumberRoute number, TenantProfile profile, boolean suspended,
-            CarrierConfig carrier, String promptUri, RuntimeException error) {
+            CarrierConfig carrier, String promptUri, RuntimeException error, VoiceQueues.QueueSetup queue) {
+
+        Resolution(String dialled, NumberRoute number, TenantProfile profile, boolean suspended, CarrierConfig carrier,
+                String promptUri, RuntimeException error) {
+            this(dialled, number, profile, suspended, carrier, promptUri, error, null);
+        }
     }
 
     /** Channels of inbound calls whose look-ups are under way; a caller who leaves meanwhile is removed. */
@@ -221,7 +254,7 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         io.execute(() -> {
             Resolution resolution;
             try {
-                resolution = resolve(dialled);
+                resolution = resolve(dialled, e.callerNumber(), e.at());
             } catch (RuntimeException ex) {
                 resolution = new Resolution(dialled, null, null, false, null, null, ex);
             }
@@ -230,7 +263,7 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
     }
 
     /** Off the engine thread: the number's route, its tenant's profile and state, the carrier, the prompt. */
-    private Resolution resolve(String dialled) {
+    private Resolution resolve(String dialled, String caller, Instant at) {
         NumberRoute number = directory.route(dialled).orElse(null);
         if (number == null) {
             return new Resolution(dialled, null, null, false, null, null, null);
@@ -257,7 +290,11 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
             log.warn("Greeting for {} could not be made: {}", dialled, ex.toString());
             greeting = null;
         }
-        return new Resolution(dialled, number, profile, false, carrier, greeting, null);
+        VoiceQueues.QueueSetup queue = null;
+        if (number.target() == RouteTarget.QUEUE && number.queueId() != null) {
+            queue = queues.setup(number.tenantId(), number.queueId(), caller, at).orElse(null);
+        }
+        return new Resolution(dialled, number, profile, false, carrier, greeting, null, queue);
     }
 
     private void resolved(CallResolved r) {
@@ -304,6 +341,11 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         Call call = new Call(UUID.randomUUID(), number.tenantId(), Interaction.Direction.INBOUND, control, dialled,
                 e.callerNumber(), e.at(), profile.language(), profile.displayName(), found.carrier());
         call.primaryChannel = e.channelId();
+        if (number.target() == RouteTarget.QUEUE) {
+            call.queue = found.queue();
+            call.queueMissing = found.queue() == null;
+            call.priority = number.priority();
+        }
         track(call);
         byChannel.put(e.channelId(), call);
         recorder.opened(call.tenantId, new Interaction(call.interactionId, Interaction.Direction.INBOUND, dialled,
@@ -316,7 +358,7 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
             control.answer(channel);
         }, null);
         if (found.promptUri() == null) {
-            startWaiting(call);
+            afterGreeting(call);
             return;
         }
         play(call, found.promptUri());
@@ -353,8 +395,12 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
             recorder.operational("PROMPT_FAILED", e.node(), "A prompt of interaction " + call.interactionId
                     + " could not be played");
         }
-        if (call.stage == Call.Stage.GREETING) {
-            startWaiting(call);
+        if (call.afterPlayback != null) {
+            Runnable next = call.afterPlayback;
+            call.afterPlayback = null;
+            next.run();
+        } else if (call.stage == Call.Stage.GREETING) {
+            afterGreeting(call);
         } else if (call.stage == Call.Stage.ANNOUNCING) {
             command(call, () -> call.control.hangup(call.primaryChannel, HangupReason.NORMAL), null);
         }
@@ -456,14 +502,14 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
                 dial);
         String callerId = callerIdFor(call, dial);
         Map<String, String> variables = variables(call);
-        int timeout = timeoutSeconds();
+        int timeout = (int) ringTimeout(call).toSeconds();
         command(call, () -> call.control.originate(channel, dial, callerId, timeout, "agent," + call.interactionId,
                 variables), ex -> failed(call, channel, CommandFailed.Command.ORIGINATE, ex));
         // Asterisk ends an unanswered originate itself; this guard also moves on if its
         // ChannelDestroyed never reaches the application.
         UUID id = call.interactionId;
         timers.schedule(() -> accept(new TimerFired(call.node(), clock.instant(), id)),
-                settings.ringTimeout().toMillis() + 1500, TimeUnit.MILLISECONDS);
+                ringTimeout(call).toMillis() + 1500, TimeUnit.MILLISECONDS);
     }
 
     private void timer(TimerFired e) {
@@ -473,9 +519,14 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         }
         if (call.stage == Call.Stage.WAITING) {
             ringNext(call);
+        } else if (call.stage == Call.Stage.ANNOUNCING && call.keys == Call.Keys.CALLBACK_OFFER) {
+            // nobody pressed 1 after the callback offer: a missed call, and goodbye (ACD-14)
+            call.keys = Call.Keys.NONE;
+            missed(call);
+            command(call, () -> call.control.hangup(call.primaryChannel, HangupReason.NORMAL), null);
         } else if (call.stage == Call.Stage.RINGING && call.direction == Interaction.Direction.INBOUND
                 && call.secondaryChannel != null && call.ringingSince != null
-                && !clock.instant().isBefore(call.ringingSince.plus(settings.ringTimeout()).plusSeconds(1))) {
+                && !clock.instant().isBefore(call.ringingSince.plus(ringTimeout(call)).plusSeconds(1))) {
             String channel = call.secondaryChannel;
             byChannel.remove(channel);
             command(call, () -> call.control.hangup(channel, HangupReason.NORMAL), null);
@@ -509,6 +560,24 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         if (call.direction == Interaction.Direction.OUTBOUND && !external) {
             dialExternal(call, e);
             return;
+        }
+        if (call.direction == Interaction.Direction.INBOUND && !external && call.stage == Call.Stage.RINGING) {
+            if (call.routed && call.personId != null) {
+                call.accepted = true;
+                queues.accepted(call.interactionId, call.personId);
+            }
+            if (call.primaryChannel == null) {
+                callbackDial(call, e); // the agent of a kept place answered: now the caller (ACD-10)
+                return;
+            }
+        }
+        if (call.stage == Call.Stage.CALLBACK_DIALLING) {
+            recorder.event(call.tenantId, call.interactionId, InteractionEvent.Type.CALLBACK_ATTEMPTED, e.at(), null,
+                    null, "reached " + call.remoteNumber);
+            UUID item = call.callbackItem == null ? null : call.callbackItem.getNow(null);
+            if (item != null) {
+                io.execute(() -> safely(() -> queues.callbackAttempted(call.tenantId, item, true)));
+            }
         }
         call.answeredAt = e.at();
         Duration ring = call.ringingSince == null ? null : Duration.between(call.ringingSince, e.at());
@@ -560,12 +629,19 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
     }
 
     private void callerLeft(Call call, ChannelGone e) {
+        if (call.queue != null || call.queueMissing) {
+            if (routedCallerLeft(call, e)) {
+                return;
+            }
+        }
         switch (call.stage) {
             case GREETING -> end(call, Interaction.State.ABANDONED, e.at(), "CALLER_HANGUP", Interaction.Stage.GREETING);
             case WAITING -> end(call, Interaction.State.ABANDONED, e.at(), "CALLER_HANGUP", Interaction.Stage.WAITING);
             case RINGING -> end(call, Interaction.State.ABANDONED, e.at(), "CALLER_HANGUP", Interaction.Stage.RINGING);
             case TALKING -> end(call, Interaction.State.ENDED, e.at(), "CALLER_HANGUP", null);
-            case ANNOUNCING -> end(call, Interaction.State.ENDED, e.at(), "NO_AGENT", null);
+            case ANNOUNCING -> end(call, Interaction.State.ENDED, e.at(),
+                    call.endReason == null ? "NO_AGENT" : call.endReason, null);
+            default -> end(call, Interaction.State.ENDED, e.at(), "CALLER_HANGUP", null);
             case DIALLING -> end(call, Interaction.State.ENDED, e.at(), "CALLER_HANGUP", null);
         }
     }
@@ -574,7 +650,7 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         if (!e.channelId().equals(call.secondaryChannel)) {
             return;
         }
-        if (call.stage == Call.Stage.TALKING) {
+        if (call.stage == Call.Stage.TALKING || call.stage == Call.Stage.CALLBACK_DIALLING) {
             end(call, Interaction.State.ENDED, e.at(), "AGENT_HANGUP", null);
             return;
         }
@@ -583,6 +659,10 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
                 : InteractionEvent.Type.AGENT_NO_ANSWER;
         recorder.event(call.tenantId, call.interactionId, type, e.at(), agent == null ? null : agent.agentId(),
                 agent == null ? null : agent.displayName(), "cause " + e.cause() + " " + e.causeText());
+        if (call.routed || call.directAgent) {
+            routedLegGone(call);
+            return;
+        }
         if (agent != null) {
             call.tried.add(agent.agentId());
         }
@@ -667,6 +747,614 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         }
     }
 
+    // --- routing path (ACD-01 … ACD-14, IVR-09) -------------------------------------------------------
+
+    /** Voicemail messages are cut off after this long (IVR-09), or after this much silence. */
+    private static final int VOICEMAIL_MAX_SECONDS = 180;
+    private static final int VOICEMAIL_MAX_SILENCE_SECONDS = 10;
+    /** Overflows of one call before it ends in voicemail whatever the configuration says (queues overflowing in a loop). */
+    private static final int MAX_OVERFLOWS = 3;
+
+    private final Map<String, Call> byRecording = new HashMap<>();
+
+    /** The router's decisions for voice come back to the engine thread as events. */
+    RoutingHandler routingHandler() {
+        return new RoutingHandler() {
+            @Override
+            public void offered(RoutingEvent.Offered offer) {
+                accept(new RoutingDecision("", clock.instant(), offer));
+            }
+
+            @Override
+            public void withdrawn(RoutingEvent.OfferWithdrawn withdrawal) {
+                accept(new RoutingDecision("", clock.instant(), withdrawal));
+            }
+
+            @Override
+            public void overflowed(RoutingEvent.Overflowed overflow) {
+                accept(new RoutingDecision("", clock.instant(), overflow));
+            }
+        };
+    }
+
+    private void afterGreeting(Call call) {
+        if (call.queueMissing) {
+            missed(call);
+            announceAndEnd(call, "no-agents");
+        } else if (call.queue != null) {
+            if (call.queue.open()) {
+                enqueue(call, clock.instant());
+            } else {
+                overflow(call, OverflowReason.CLOSED);
+            }
+        } else {
+            startWaiting(call);
+        }
+    }
+
+    /** Puts the call in its queue with music on hold; {@code since} keeps an overflowing caller's place in time. */
+    private void enqueue(Call call, Instant since) {
+        VoiceQueues.QueueSetup queue = call.queue;
+        if (call.enqueuedAt == null) {
+            call.enqueuedAt = since;
+        }
+        transition(call, Call.Stage.QUEUED);
+        call.routed = true;
+        call.accepted = false;
+        call.keys = queue.routing().callbackOffer() || queue.routing().voicemailOption() ? Call.Keys.QUEUE_MENU
+                : Call.Keys.NONE;
+        command(call, () -> call.control.startMusicOnHold(call.primaryChannel), null);
+        recorder.event(call.tenantId, call.interactionId, InteractionEvent.Type.QUEUED, clock.instant(), null, null,
+                queue.name() + (call.priority > 0 ? " (priority " + call.priority + ")" : ""));
+        queues.enqueue(new RoutingTask(call.interactionId, call.tenantId, queue.queueId(), Medium.VOICE,
+                call.priority, List.of(), call.enqueuedAt, queue.preferredPerson(), false));
+        if (announces(queue)) {
+            scheduleAnnouncement(call, Duration.ofSeconds(1));
+        }
+    }
+
+    private static boolean announces(VoiceQueues.QueueSetup queue) {
+        var r = queue.routing();
+        return r.announcePosition() || r.announceWait() || r.callbackOffer() || r.voicemailOption();
+    }
+
+    private void scheduleAnnouncement(Call call, Duration after) {
+        UUID id = call.interactionId;
+        timers.schedule(() -> accept(new AnnounceDue(call.node(), clock.instant(), id)), after.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Position, expected wait and the keys the caller may press, spoken over the music (ACD-09, ACD-10). */
+    private void announceDue(AnnounceDue e) {
+        Call call = calls.get(e.interactionId());
+        if (call == null || call.stage != Call.Stage.QUEUED || call.keptPlace) {
+            return;
+        }
+        var rules = call.queue.routing();
+        scheduleAnnouncement(call, Duration.ofSeconds(rules.announceIntervalSeconds()));
+        if (call.playbackId != null) {
+            return; // still speaking
+        }
+        UUID id = call.interactionId;
+        say(call, Call.Stage.QUEUED, () -> {
+            StringBuilder text = new StringBuilder();
+            int position = queues.position(id);
+            if (rules.announcePosition() && position > 0) {
+                text.append(prompts.text("queue-position", call.language, position)).append(' ');
+            }
+            if (rules.announceWait() && position > 0) {
+                queues.expectedWait(id).ifPresent(wait -> {
+                    long minutes = (wait.toSeconds() + 59) / 60;
+                    text.append(minutes <= 1 ? prompts.text("queue-wait-short", call.language)
+                            : prompts.text("queue-wait", call.language, minutes)).append(' ');
+                });
+            }
+            if (rules.callbackOffer()) {
+                text.append(prompts.text("queue-press-callback", call.language)).append(' ');
+            }
+            if (rules.voicemailOption()) {
+                text.append(prompts.text("queue-press-voicemail", call.language));
+            }
+            return text.toString().strip();
+        }, () -> {
+            if (call.stage == Call.Stage.QUEUED && !call.keptPlace) {
+                command(call, () -> call.control.startMusicOnHold(call.primaryChannel), null);
+            }
+        });
+    }
+
+    /**
+     * Synthesises a prompt off the engine thread, then plays it if the call is still at {@code stage}
+     * (music on hold stops meanwhile) and runs {@code then} when it ends.
+     */
+    private void say(Call call, Call.Stage stage, java.util.function.Supplier<String> text, Runnable then) {
+        UUID id = call.interactionId;
+        String language = call.language;
+        io.execute(() -> {
+            String uri;
+            try {
+                String words = text.get();
+                uri = words.isBlank() ? null : prompts.mediaUri(words, language);
+            } catch (RuntimeException ex) {
+                log.warn("A prompt for {} could not be made: {}", id, ex.toString());
+                uri = null;
+            }
+            accept(new PromptReady(call.node(), clock.instant(), id, stage, uri, then));
+        });
+    }
+
+    private void promptReady(PromptReady e) {
+        Call call = calls.get(e.interactionId());
+        if (call == null || call.stage != e.stage() || call.primaryChannel == null) {
+            return;
+        }
+        if (e.mediaUri() == null) {
+            e.then().run();
+            return;
+        }
+        command(call, () -> call.control.stopMusicOnHold(call.primaryChannel), null);
+        stopPlayback(call);
+        play(call, e.mediaUri());
+        call.afterPlayback = e.then();
+    }
+
+    private void stopPlayback(Call call) {
+        if (call.playbackId != null) {
+            String playback = call.playbackId;
+            byPlayback.remove(playback);
+            call.playbackId = null;
+            call.afterPlayback = null;
+            command(call, () -> call.control.stopPlayback(playback), null);
+        }
+    }
+
+    private void routed(RoutingDecision e) {
+        switch (e.decision()) {
+            case RoutingEvent.Offered offer -> offered(offer);
+            case RoutingEvent.OfferWithdrawn withdrawal -> withdrawn(withdrawal);
+            case RoutingEvent.Overflowed overflow -> {
+                Call call = calls.get(overflow.taskId());
+                if (call != null && call.routed) {
+                    call.routed = false;
+                    overflow(call, overflow.reason());
+                }
+            }
+            case RoutingEvent.PresenceChanged ignored -> {
+            }
+        }
+    }
+
+    /** The router chose an agent: how to reach them is found off the engine thread (TEL-04), then they ring. */
+    private void offered(RoutingEvent.Offered offer) {
+        Call call = calls.get(offer.taskId());
+        if (call == null || !call.routed) {
+            return; // the call ended meanwhile; the router was told
+        }
+        if ((call.stage != Call.Stage.QUEUED && call.stage != Call.Stage.CALLBACK_WAIT) || call.personId != null) {
+            queues.declined(offer.taskId(), offer.personId());
+            return;
+        }
+        call.personId = offer.personId();
+        UUID id = call.interactionId;
+        io.execute(() -> {
+            AgentTarget agent = null;
+            String dial = null;
+            try {
+                agent = directory.agent(offer.tenantId(), offer.agentId()).orElse(null);
+                dial = agent == null ? null : dialString(call, agent);
+            } catch (RuntimeException ex) {
+                log.warn("Could not look up agent {} for {}: {}", offer.agentId(), id, ex.toString());
+            }
+            accept(new OfferReady(call.node(), clock.instant(), id, offer.personId(), agent, dial));
+        });
+    }
+
+    private void offerReady(OfferReady e) {
+        Call call = calls.get(e.interactionId());
+        if (call == null) {
+            return;
+        }
+        boolean direct = call.directAgent && e.personId() == null;
+        if (!direct && (!call.routed || !e.personId().equals(call.personId))) {
+            return; // withdrawn meanwhile
+        }
+        if (call.stage != Call.Stage.QUEUED && call.stage != Call.Stage.CALLBACK_WAIT
+                && call.stage != Call.Stage.ANNOUNCING) {
+            return;
+        }
+        if (e.dial() == null) {
+            recorder.event(call.tenantId, call.interactionId, InteractionEvent.Type.FAILED, clock.instant(),
+                    e.agent() == null ? null : e.agent().agentId(), e.agent() == null ? null : e.agent().displayName(),
+                    "agent unreachable");
+            if (direct) {
+                call.directAgent = false;
+                missed(call);
+                announceAndEnd(call, "no-agents");
+            } else {
+                call.personId = null;
+                queues.declined(call.interactionId, e.personId());
+            }
+            return;
+        }
+        if (call.primaryChannel != null) {
+            stopPlayback(call);
+            command(call, () -> call.control.startMusicOnHold(call.primaryChannel), null);
+        }
+        AgentTarget agent = e.agent() != null ? e.agent()
+                : new AgentTarget(call.tenantId, null, null, e.dial(), AgentReach.MOBILE, null, null);
+        ring(call, agent, e.dial());
+    }
+
+    private void withdrawn(RoutingEvent.OfferWithdrawn withdrawal) {
+        Call call = calls.get(withdrawal.taskId());
+        if (call == null || !withdrawal.personId().equals(call.personId)) {
+            return;
+        }
+        call.personId = null;
+        if (call.stage == Call.Stage.RINGING && call.secondaryChannel != null) {
+            String channel = call.secondaryChannel;
+            byChannel.remove(channel);
+            call.secondaryChannel = null;
+            command(call, () -> call.control.hangup(channel, HangupReason.NORMAL), null);
+            releaseAgent(call, false);
+            transition(call, call.primaryChannel == null ? Call.Stage.CALLBACK_WAIT : Call.Stage.QUEUED);
+        }
+    }
+
+    /** The ringing agent did not answer (routed or rung by an overflow action). */
+    private void routedLegGone(Call call) {
+        releaseAgent(call, false);
+        call.secondaryChannel = null;
+        if (call.directAgent) {
+            call.directAgent = false;
+            if (call.primaryChannel == null) {
+                end(call, Interaction.State.ABANDONED, clock.instant(), "CALLER_HANGUP", Interaction.Stage.RINGING);
+                return;
+            }
+            missed(call);
+            announceAndEnd(call, "no-agents");
+            return;
+        }
+        UUID person = call.personId;
+        call.personId = null;
+        transition(call, call.primaryChannel == null ? Call.Stage.CALLBACK_WAIT : Call.Stage.QUEUED);
+        if (person != null) {
+            queues.declined(call.interactionId, person);
+        }
+    }
+
+    /** The caller of a routed call hung up; true when handled here. */
+    private boolean routedCallerLeft(Call call, ChannelGone e) {
+        switch (call.stage) {
+            case QUEUED, RINGING -> {
+                if (call.keptPlace) {
+                    // ACD-10: the place is kept; when it comes, the agent rings first, then the caller
+                    call.primaryChannel = null;
+                    call.callerGone = true;
+                    if (call.stage == Call.Stage.QUEUED) {
+                        transition(call, Call.Stage.CALLBACK_WAIT);
+                    }
+                    return true;
+                }
+                abandon(call, e.at(), call.stage == Call.Stage.QUEUED ? Interaction.Stage.WAITING
+                        : Interaction.Stage.RINGING);
+                return true;
+            }
+            case VOICEMAIL -> {
+                call.callerGone = true;
+                call.primaryChannel = null;
+                if (call.recording == null) {
+                    abandon(call, e.at(), Interaction.Stage.WAITING);
+                }
+                // otherwise Asterisk ends the recording now and reports it: the message is kept
+                return true;
+            }
+            case CALLBACK_DIALLING -> {
+                callbackFailed(call, e.at());
+                return true;
+            }
+            case ANNOUNCING -> {
+                if (call.keys == Call.Keys.CALLBACK_OFFER) {
+                    call.keys = Call.Keys.NONE;
+                    missed(call);
+                }
+                return false;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    /** The caller gave up before an agent answered: abandoned at its stage and a missed call (ACD-14). */
+    private void abandon(Call call, Instant at, Interaction.Stage stage) {
+        if (call.routed) {
+            call.routed = false;
+            queues.cancel(call.interactionId, true);
+        }
+        missed(call);
+        end(call, Interaction.State.ABANDONED, at, "CALLER_HANGUP", stage);
+    }
+
+    private void missed(Call call) {
+        if (call.missedRecorded || call.callbackItem != null) {
+            return;
+        }
+        call.missedRecorded = true;
+        UUID queueId = call.queue == null ? null : call.queue.queueId();
+        Instant at = clock.instant();
+        io.execute(() -> safely(() -> queues.missedCall(call.tenantId, call.interactionId, call.remoteNumber, queueId,
+                at)));
+    }
+
+    private void dtmf(DtmfReceived e) {
+        Call call = byChannel.get(e.channelId());
+        if (call == null || !e.channelId().equals(call.primaryChannel)) {
+            return;
+        }
+        switch (call.keys) {
+            case QUEUE_MENU -> {
+                var rules = call.queue.routing();
+                if (e.digit() == '1' && rules.callbackOffer() && !call.keptPlace
+                        && (call.stage == Call.Stage.QUEUED || call.stage == Call.Stage.RINGING)) {
+                    keepPlace(call, e.at());
+                } else if (e.digit() == '2' && rules.voicemailOption() && call.stage == Call.Stage.QUEUED) {
+                    call.routed = false;
+                    queues.cancel(call.interactionId, false);
+                    startVoicemail(call);
+                }
+            }
+            case CALLBACK_OFFER -> {
+                if (e.digit() == '1') {
+                    call.keys = Call.Keys.NONE;
+                    requestCallback(call, e.at());
+                    call.endReason = "CALLBACK_REQUESTED";
+                    say(call, Call.Stage.ANNOUNCING, () -> prompts.text("callback-confirmed", call.language),
+                            () -> command(call, () -> call.control.hangup(call.primaryChannel, HangupReason.NORMAL),
+                                    null));
+                }
+            }
+            case NONE -> {
+            }
+        }
+    }
+
+    /** ACD-10: press 1, hang up, keep the place; the router calls back when the turn comes. */
+    private void keepPlace(Call call, Instant at) {
+        call.keptPlace = true;
+        call.keys = Call.Keys.NONE;
+        queues.callbackKept(call.interactionId);
+        requestCallback(call, at);
+        say(call, call.stage, () -> prompts.text("callback-kept", call.language),
+                () -> command(call, () -> call.control.hangup(call.primaryChannel, HangupReason.NORMAL), null));
+    }
+
+    private void requestCallback(Call call, Instant at) {
+        recorder.event(call.tenantId, call.interactionId, InteractionEvent.Type.CALLBACK_REQUESTED, at, null, null,
+                call.keptPlace ? "keeps the place" : "from the list");
+        UUID queueId = call.queue == null ? null : call.queue.queueId();
+        call.callbackItem = CompletableFuture.supplyAsync(() -> queues.callbackRequested(call.tenantId,
+                call.interactionId, call.remoteNumber, queueId, at), io);
+    }
+
+    /** The agent of a kept place answered: music for them while the caller is dialled back (ACD-10). */
+    private void callbackDial(Call call, ChannelEntered agentLeg) {
+        transition(call, Call.Stage.CALLBACK_DIALLING);
+        command(call, () -> call.control.startMusicOnHold(call.secondaryChannel), null);
+        if (call.carrier == null || call.remoteNumber == null || call.remoteNumber.isBlank()) {
+            callbackFailed(call, agentLeg.at());
+            return;
+        }
+        String channel = "lx-" + UUID.randomUUID();
+        call.primaryChannel = channel;
+        byChannel.put(channel, call);
+        String dial = "PJSIP/" + call.remoteNumber + "@" + call.carrier.endpointId();
+        recorder.event(call.tenantId, call.interactionId, InteractionEvent.Type.CALLBACK_ATTEMPTED, agentLeg.at(),
+                call.agent == null ? null : call.agent.agentId(), call.agent == null ? null : call.agent.displayName(),
+                "dialling " + call.remoteNumber);
+        String callerId = "\"" + call.displayName.replace("\"", "") + "\" <" + call.tenantNumber + ">";
+        Map<String, String> variables = variables(call);
+        int timeout = (int) ringTimeout(call).toSeconds() * 2;
+        command(call, () -> call.control.originate(channel, dial, callerId, timeout, "external," + call.interactionId,
+                variables), ex -> failed(call, channel, CommandFailed.Command.ORIGINATE, ex));
+    }
+
+    /** The caller of a kept place did not answer: the item stays on the list for people to dial (ACD-14). */
+    private void callbackFailed(Call call, Instant at) {
+        UUID item = call.callbackItem == null ? null : call.callbackItem.getNow(null);
+        if (item != null) {
+            io.execute(() -> safely(() -> queues.callbackAttempted(call.tenantId, item, false)));
+        }
+        end(call, Interaction.State.ENDED, at, "CALLBACK_NO_ANSWER", null);
+    }
+
+    /** What the queue does with a caller it cannot serve (ACD-08, ACD-13, IVR-09). */
+    private void overflow(Call call, OverflowReason reason) {
+        if (call.stage == Call.Stage.CALLBACK_WAIT) {
+            // the caller is not on the line: their callback is on the work list for people to dial
+            end(call, Interaction.State.ENDED, clock.instant(), "CALLBACK_LISTED", null);
+            return;
+        }
+        call.overflows++;
+        OverflowAction action = call.queue == null || call.overflows > MAX_OVERFLOWS ? OverflowAction.voicemail()
+                : call.queue.routing().overflow().of(switch (reason) {
+                    case CLOSED -> Overflow.Condition.CLOSED;
+                    case TIMEOUT -> Overflow.Condition.TIMEOUT;
+                    case QUEUE_FULL -> Overflow.Condition.FULL;
+                    case NO_AGENTS -> Overflow.Condition.NO_AGENTS;
+                });
+        recorder.event(call.tenantId, call.interactionId, InteractionEvent.Type.OVERFLOWED, clock.instant(), null,
+                null, reason + " → " + action.type() + target(action));
+        call.keys = Call.Keys.NONE;
+        stopPlayback(call);
+        command(call, () -> call.control.stopMusicOnHold(call.primaryChannel), null);
+        transition(call, Call.Stage.ANNOUNCING);
+        if (action.message() != null && action.type() != OverflowAction.Type.ANNOUNCE_HANGUP) {
+            say(call, Call.Stage.ANNOUNCING, action::message, () -> runOverflow(call, action));
+        } else {
+            runOverflow(call, action);
+        }
+    }
+
+    private static String target(OverflowAction action) {
+        if (action.queueId() != null) {
+            return " " + action.queueId();
+        }
+        if (action.agentId() != null) {
+            return " " + action.agentId();
+        }
+        return action.number() == null ? "" : " " + action.number();
+    }
+
+    private void runOverflow(Call call, OverflowAction action) {
+        switch (action.type()) {
+            case VOICEMAIL -> startVoicemail(call);
+            case QUEUE -> {
+                UUID id = call.interactionId;
+                io.execute(() -> {
+                    Optional<VoiceQueues.QueueSetup> setup;
+                    try {
+                        setup = queues.setup(call.tenantId, action.queueId(), call.remoteNumber, clock.instant());
+                    } catch (RuntimeException ex) {
+                        setup = Optional.empty();
+                    }
+                    accept(new QueueReady(call.node(), clock.instant(), id, setup));
+                });
+            }
+            case AGENT, NUMBER -> {
+                call.directAgent = true;
+                UUID id = call.interactionId;
+                io.execute(() -> {
+                    AgentTarget agent = null;
+                    String dial = null;
+                    try {
+                        if (action.type() == OverflowAction.Type.AGENT) {
+                            agent = directory.agent(call.tenantId, action.agentId()).orElse(null);
+                            dial = agent == null ? null : dialString(call, agent);
+                        } else if (call.carrier != null) {
+                            // ACD-13: an external or mobile number through the tenant's carrier
+                            dial = "PJSIP/" + action.number() + "@" + call.carrier.endpointId();
+                        }
+                    } catch (RuntimeException ex) {
+                        log.warn("Overflow target of {} unreachable: {}", id, ex.toString());
+                    }
+                    accept(new OfferReady(call.node(), clock.instant(), id, null, agent, dial));
+                });
+            }
+            case ANNOUNCE_HANGUP -> {
+                missed(call);
+                call.endReason = "OVERFLOW";
+                say(call, Call.Stage.ANNOUNCING, action::message,
+                        () -> command(call, () -> call.control.hangup(call.primaryChannel, HangupReason.NORMAL), null));
+            }
+            case CALLBACK_OFFER -> {
+                call.keys = Call.Keys.CALLBACK_OFFER;
+                UUID id = call.interactionId;
+                say(call, Call.Stage.ANNOUNCING, () -> prompts.text("callback-offer", call.language),
+                        () -> timers.schedule(() -> accept(new TimerFired(call.node(), clock.instant(), id)),
+                                settings.keyWait().toMillis(), TimeUnit.MILLISECONDS));
+            }
+        }
+    }
+
+    private void queueReady(QueueReady e) {
+        Call call = calls.get(e.interactionId());
+        if (call == null || call.stage != Call.Stage.ANNOUNCING) {
+            return;
+        }
+        if (e.queue().isEmpty()) {
+            missed(call);
+            announceAndEnd(call, "no-agents");
+            return;
+        }
+        call.queue = e.queue().get();
+        if (call.queue.open()) {
+            enqueue(call, call.enqueuedAt == null ? clock.instant() : call.enqueuedAt);
+        } else {
+            overflow(call, OverflowReason.CLOSED);
+        }
+    }
+
+    /** IVR-09: a prompt, a beep, then the message until the caller presses # or hangs up. */
+    private void startVoicemail(Call call) {
+        call.keys = Call.Keys.NONE;
+        transition(call, Call.Stage.VOICEMAIL);
+        stopPlayback(call);
+        command(call, () -> call.control.stopMusicOnHold(call.primaryChannel), null);
+        say(call, Call.Stage.VOICEMAIL, () -> prompts.text("voicemail", call.language), () -> record(call));
+    }
+
+    private void record(Call call) {
+        if (call.primaryChannel == null || call.recording != null) {
+            return;
+        }
+        String name = "vm-" + call.interactionId;
+        call.recording = name;
+        byRecording.put(name, call);
+        String channel = call.primaryChannel;
+        recorder.event(call.tenantId, call.interactionId, InteractionEvent.Type.VOICEMAIL, clock.instant(), null, null,
+                "recording");
+        command(call, () -> call.control.record(channel, name, VOICEMAIL_MAX_SECONDS, VOICEMAIL_MAX_SILENCE_SECONDS,
+                true, "#"), ex -> accept(new RecordingDone(call.node(), clock.instant(), name, true, 0)));
+    }
+
+    private void recordingDone(RecordingDone e) {
+        Call call = byRecording.remove(e.name());
+        if (call == null) {
+            return;
+        }
+        call.recording = null;
+        if (e.failed()) {
+            log.warn("Voicemail of {} could not be recorded", call);
+            recorder.event(call.tenantId, call.interactionId, InteractionEvent.Type.FAILED, e.at(), null, null,
+                    "voicemail not recorded");
+            voicemailStored(new VoicemailStored(e.node(), e.at(), call.interactionId, false));
+            return;
+        }
+        UUID id = call.interactionId;
+        UUID queueId = call.queue == null ? null : call.queue.queueId();
+        command(call, () -> {
+            boolean stored;
+            try {
+                byte[] audio = call.control.storedRecording(e.name());
+                queues.voicemail(call.tenantId, id, call.remoteNumber, queueId, e.at(), audio,
+                        e.durationMs() > 0 ? e.durationMs() : wavMillis(audio));
+                stored = true;
+                safely(() -> call.control.deleteStoredRecording(e.name()));
+            } catch (RuntimeException ex) {
+                log.error("Voicemail {} of {} could not be stored: {}", e.name(), id, ex.toString());
+                stored = false;
+            }
+            accept(new VoicemailStored(call.node(), clock.instant(), id, stored));
+        }, null);
+    }
+
+    /** 8 kHz 16-bit mono, as Asterisk records wav: the length from the size when the event gives none. */
+    private static long wavMillis(byte[] audio) {
+        return Math.max(0, audio.length - 44) * 1000L / 16000;
+    }
+
+    private void voicemailStored(VoicemailStored e) {
+        Call call = calls.get(e.interactionId());
+        if (call == null) {
+            return;
+        }
+        if (e.stored()) {
+            recorder.event(call.tenantId, call.interactionId, InteractionEvent.Type.VOICEMAIL, e.at(), null, null,
+                    "stored");
+        } else {
+            missed(call);
+        }
+        if (call.primaryChannel == null || call.callerGone) {
+            end(call, Interaction.State.ENDED, e.at(), e.stored() ? "VOICEMAIL" : "VOICEMAIL_FAILED", null);
+            return;
+        }
+        transition(call, Call.Stage.ANNOUNCING);
+        call.endReason = e.stored() ? "VOICEMAIL" : "VOICEMAIL_FAILED";
+        say(call, Call.Stage.ANNOUNCING, () -> prompts.text("voicemail-thanks", call.language),
+                () -> command(call, () -> call.control.hangup(call.primaryChannel, HangupReason.NORMAL), null));
+    }
+
     // --- nodes ----------------------------------------------------------------------------------------
 
     private void connected(NodeConnected e) {
@@ -697,6 +1385,18 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
     // --- helpers --------------------------------------------------------------------------------------
 
     private void end(Call call, Interaction.State state, Instant at, String reason, Interaction.Stage stage) {
+        if (call.routed) {
+            // the router must not keep a call that is over: the agent goes to wrap-up, a waiting place is freed
+            call.routed = false;
+            if (call.accepted) {
+                queues.finished(call.interactionId);
+            } else {
+                queues.cancel(call.interactionId, false);
+            }
+        }
+        if (call.recording != null) {
+            byRecording.remove(call.recording);
+        }
         calls.remove(call.interactionId);
         byChannel.remove(call.primaryChannel);
         if (call.secondaryChannel != null) {
@@ -787,6 +1487,10 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
 
     private void commandFailed(CommandFailed e) {
         Call call = calls.get(e.interactionId());
+        if (call != null && call.stage == Call.Stage.CALLBACK_DIALLING && e.channelId().equals(call.primaryChannel)) {
+            callbackFailed(call, e.at());
+            return;
+        }
         if (call == null || !e.channelId().equals(call.secondaryChannel)) {
             return; // the call ended or moved on meanwhile
         }
@@ -856,6 +1560,10 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
 
     private static Map<String, String> variables(Call call) {
         return Map.of(TENANT_VARIABLE, call.tenantId.toString(), INTERACTION_VARIABLE, call.interactionId.toString());
+    }
+
+    private Duration ringTimeout(Call call) {
+        return call.queue == null ? settings.ringTimeout() : Duration.ofSeconds(call.queue.routing().ringTimeoutSeconds());
     }
 
     private int timeoutSeconds() {

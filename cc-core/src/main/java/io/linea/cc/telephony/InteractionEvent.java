@@ -17,7 +17,9 @@ class InteractionEvent {
 
     /** The steps; the routing engine and IVR will add their own. */
     enum Type {
-        OFFERED, GREETING, RINGING, ANSWERED, AGENT_REJECTED, AGENT_NO_ANSWER, DIALLING, ENDED, ABANDONED, FAILED
+        OFFERED, GREETING, RINGING, ANSWERED, AGENT_REJECTED, AGENT_NO_ANSWER, DIALLING, ENDED, ABANDONED, FAILED,
+        /** Routing path (ACD-01 … ACD-14): joined a queue, left it without an agent, a callback, a voicemail. */
+        QUEUED, OVERFLOWED, CALLBACK_REQUESTED, CALLBACK_ATTEMPTED, VOICEMAIL
     }
 
     @Id

@@ -60,4 +60,45 @@ sealed interface SwitchEvent {
     /** A timer the call logic set for one interaction fired (the pause between two rounds of ringing). */
     record TimerFired(String node, Instant at, java.util.UUID interactionId) implements SwitchEvent {
     }
+
+    /** The caller pressed a key (RFC 2833 or SIP INFO, as Asterisk reports it). */
+    record DtmfReceived(String node, Instant at, String channelId, char digit) implements SwitchEvent {
+    }
+
+    /** A recording on a channel ended; {@code failed} when Asterisk could not record it. */
+    record RecordingDone(String node, Instant at, String name, boolean failed, long durationMs)
+            implements SwitchEvent {
+    }
+
+    /** The router decided something about a queued call (offer, withdrawal, overflow). */
+    record RoutingDecision(String node, Instant at, io.linea.cc.routing.RoutingEvent decision)
+            implements SwitchEvent {
+    }
+
+    /** How the agent of an offer is reached, found off the engine thread; {@code dial} null when not at all. */
+    record OfferReady(String node, Instant at, java.util.UUID interactionId, java.util.UUID personId,
+            io.linea.cc.provisioning.AgentTarget agent, String dial) implements SwitchEvent {
+    }
+
+    /** Time for a queued caller's periodic announcement (ACD-09). */
+    record AnnounceDue(String node, Instant at, java.util.UUID interactionId) implements SwitchEvent {
+    }
+
+    /**
+     * A prompt for one call was synthesised off the engine thread ({@code mediaUri} null when it could not
+     * be); it is played only if the call is still at {@code stage}, then {@code then} runs.
+     */
+    record PromptReady(String node, Instant at, java.util.UUID interactionId, Call.Stage stage, String mediaUri,
+            Runnable then) implements SwitchEvent {
+    }
+
+    /** The queue a call overflows to, looked up off the engine thread; empty when it is gone. */
+    record QueueReady(String node, Instant at, java.util.UUID interactionId,
+            java.util.Optional<VoiceQueues.QueueSetup> queue) implements SwitchEvent {
+    }
+
+    /** A voicemail's audio was fetched from the node and stored (or could not be). */
+    record VoicemailStored(String node, Instant at, java.util.UUID interactionId, boolean stored)
+            implements SwitchEvent {
+    }
 }

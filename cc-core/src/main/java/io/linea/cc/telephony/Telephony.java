@@ -67,7 +67,8 @@ public class Telephony implements SmartLifecycle {
             .factory());
 
     Telephony(TelephonySettings settings, TelephonyDirectory directory, Prompts prompts, InteractionRecorder recorder,
-            TenantAvailability availability, SettingsManagement tenantSettings, MeterRegistry meters) {
+            TenantAvailability availability, SettingsManagement tenantSettings, MeterRegistry meters,
+            VoiceQueues queues) {
         this.settings = settings;
         this.directory = directory;
         this.recorder = recorder;
@@ -81,7 +82,8 @@ public class Telephony implements SmartLifecycle {
             return new TenantProfile(view.displayName(), view.defaultLanguage());
         });
         this.engine = new CallEngine(directory, prompts, recorder, profiles, availability::suspended, settings,
-                Clock.systemUTC(), d -> latency.record(d.isNegative() ? Duration.ZERO : d), io);
+                Clock.systemUTC(), d -> latency.record(d.isNegative() ? Duration.ZERO : d), io, queues);
+        queues.handle(engine.routingHandler());
         this.provisioner = new EndpointProvisioner(directory, settings.agentWebrtc());
     }
 

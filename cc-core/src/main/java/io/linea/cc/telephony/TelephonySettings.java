@@ -18,12 +18,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param agentWebrtc    agent endpoints speak WebRTC (DTLS-SRTP, ICE); plain SIP phones need false
  * @param identityUrl    tenant-service, asked whether a tenant is suspended
  * @param internalToken  the token of tenant-service's internal endpoints
+ * @param keyWait        how long a caller has to press a key after a menu (the callback offer)
  */
 @ConfigurationProperties("linea.telephony")
 record TelephonySettings(List<Node> nodes, @DefaultValue("linea") String app,
         @DefaultValue("20s") Duration ringTimeout, @DefaultValue("90s") Duration maxWait,
         @DefaultValue("2s") Duration retryPause, @DefaultValue("true") boolean agentWebrtc, String identityUrl,
-        String internalToken) {
+        String internalToken, @DefaultValue("6s") Duration keyWait) {
 
     TelephonySettings {
         nodes = nodes == null ? List.of() : nodes.stream().filter(n -> n.ariUrl() != null && !n.ariUrl().isBlank())

@@ -134,7 +134,7 @@ class TelephonyDirectoryIntegrationTests {
 
         NumberRoute route = directory.route(high).orElseThrow();
         assertThat(route).isEqualTo(new NumberRoute(a.tenant(), highId, high, NumberType.GEOGRAPHIC, carrier,
-                RouteTarget.AGENTS, "Bun venit"));
+                RouteTarget.AGENTS, "Bun venit", null, 0));
         assertThat(directory.route(high.substring(1))).contains(route);
         assertThat(directory.route(low).orElseThrow().greeting()).isNull();
         assertThat(directory.route(unassigned)).isEmpty();

@@ -60,6 +60,7 @@ final class CallEngineHarness implements AutoCloseable {
     final FakeControl control = new FakeControl(NODE);
     final FakeDirectory directory = new FakeDirectory();
     final RecordingRecorder recorder = new RecordingRecorder();
+    final FakeQueues queues = new FakeQueues();
     final Set<UUID> suspendedTenants = ConcurrentHashMap.newKeySet();
     final CallEngine engine;
     private final AtomicInteger channels = new AtomicInteger();
@@ -75,12 +76,13 @@ final class CallEngineHarness implements AutoCloseable {
     /** With {@code io} the pool the engine's requests run on; by default they run at once on the engine thread. */
     CallEngineHarness(Duration maxWait, java.util.concurrent.Executor io) {
         TelephonySettings settings = new TelephonySettings(null, "linea", Duration.ofSeconds(2), maxWait,
-                Duration.ofMillis(50), true, null, null);
+                Duration.ofMillis(50), true, null, null, Duration.ofMillis(100));
         Map<UUID, TenantProfile> profiles = Map.of(TENANT, PROFILE, OTHER_TENANT, OTHER_PROFILE);
         engine = new CallEngine(directory, new FakePrompts(), recorder, profiles::get, suspendedTenants::contains,
-                settings, clock, latency -> { }, io);
+                settings, clock, latency -> { }, io, queues);
+        queues.handler = engine.routingHandler();
         directory.routes.put(NUMBER, new NumberRoute(TENANT, UUID.randomUUID(), NUMBER, NumberType.FREEPHONE,
-                CARRIER.id(), RouteTarget.AGENTS, null));
+                CARRIER.id(), RouteTarget.AGENTS, null, null, 0));
         directory.carriers.put(CARRIER.id(), CARRIER);
         control.reachable.addAll(List.of("ep-ana", "ep-bob", "ep-cara"));
         connect();
@@ -311,6 +313,36 @@ final class CallEngineHarness implements AutoCloseable {
             variables.computeIfAbsent(channelId, c -> new ConcurrentHashMap<>()).put(name, value);
         }
 
+        @Override
+        public void record(String channelId, String name, int maxSeconds, int maxSilenceSeconds, boolean beep,
+                String terminateOn) {
+            ops.add("record " + channelId + " " + name);
+        }
+
+        /** The recordings the node holds, by name (a test puts the audio a caller left). */
+        final Map<String, byte[]> recordings = new ConcurrentHashMap<>();
+
+        @Override
+        public byte[] storedRecording(String name) {
+            ops.add("fetch " + name);
+            byte[] audio = recordings.get(name);
+            if (audio == null) {
+                throw new SwitchException("no recording " + name, null);
+            }
+            return audio;
+        }
+
+        @Override
+        public void deleteStoredRecording(String name) {
+            ops.add("delete-recording " + name);
+            recordings.remove(name);
+        }
+
+        @Override
+        public void stopPlayback(String playbackId) {
+            ops.add("stop-playback " + playbackId);
+        }
+
         Play lastPlay(String channelId) {
             return plays.stream().filter(p -> p.channelId().equals(channelId)).reduce((a, b) -> b)
                     .orElseThrow(() -> new AssertionError("nothing played on " + channelId + ": " + ops));
@@ -513,6 +545,10 @@ final class CallEngineHarness implements AutoCloseable {
 
         List<String> operationalKinds() {
             return of(Operational.class).stream().map(Operational::kind).toList();
+        }
+
+        List<Event> events(UUID interactionId) {
+            return of(Event.class).stream().filter(e -> e.interactionId().equals(interactionId)).toList();
         }
 
         Ended ended(UUID interactionId) {

@@ -142,7 +142,7 @@ class CallEngineTests {
         @Test
         void greetingOverrideOfTheNumberIsSpokenInsteadOfTheStandardGreeting() {
             h.directory.routes.put(NUMBER, new NumberRoute(TENANT, UUID.randomUUID(), NUMBER, NumberType.FREEPHONE,
-                    CARRIER.id(), RouteTarget.AGENTS, "Bine ați venit la Acme"));
+                    CARRIER.id(), RouteTarget.AGENTS, "Bine ați venit la Acme", null, 0));
 
             String caller = h.callIn(NUMBER);
 
@@ -153,7 +153,7 @@ class CallEngineTests {
         @Test
         void eachTenantIsGreetedInItsOwnLanguageWithItsOwnNameAndRingsOnlyItsOwnAgents() {
             h.directory.routes.put(OTHER_NUMBER, new NumberRoute(OTHER_TENANT, UUID.randomUUID(), OTHER_NUMBER,
-                    NumberType.GEOGRAPHIC, CARRIER.id(), RouteTarget.AGENTS, null));
+                    NumberType.GEOGRAPHIC, CARRIER.id(), RouteTarget.AGENTS, null, null, 0));
 
             String caller = h.callIn(OTHER_NUMBER);
 

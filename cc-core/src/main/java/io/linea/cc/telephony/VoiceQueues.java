@@ -1,0 +1,54 @@
+package io.linea.cc.telephony;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.linea.cc.queue.QueueRouting;
+import io.linea.cc.routing.RoutingHandler;
+import io.linea.cc.routing.RoutingTask;
+
+/**
+ * What the call path needs of queues, the router and the work list (ACD-01 … ACD-14, IVR-09). The
+ * router's methods only queue work on its thread; the look-ups ({@link #setup}, {@link #position},
+ * {@link #expectedWait}) and the work-list writes block, so the call engine makes them on its I/O pool.
+ */
+interface VoiceQueues {
+
+    /** A queue as a call about to enter it needs it: its rules and whether its calendar is open now. */
+    record QueueSetup(UUID queueId, String name, QueueRouting routing, boolean open, UUID preferredPerson) {
+    }
+
+    /** The queue of a tenant, its calendar state at {@code at}, and the sticky agent for {@code caller} (ACD-07). */
+    Optional<QueueSetup> setup(UUID tenantId, UUID queueId, String caller, Instant at);
+
+    void handle(RoutingHandler handler);
+
+    void enqueue(RoutingTask task);
+
+    void cancel(UUID taskId, boolean abandoned);
+
+    void accepted(UUID taskId, UUID personId);
+
+    void declined(UUID taskId, UUID personId);
+
+    void finished(UUID taskId);
+
+    void callbackKept(UUID taskId);
+
+    int position(UUID taskId);
+
+    Optional<Duration> expectedWait(UUID taskId);
+
+    /** Adds a missed call to the tenant's work list (ACD-14). */
+    void missedCall(UUID tenantId, UUID interactionId, String caller, UUID queueId, Instant at);
+
+    /** Adds a callback request; returns the work-list item. */
+    UUID callbackRequested(UUID tenantId, UUID interactionId, String caller, UUID queueId, Instant at);
+
+    void callbackAttempted(UUID tenantId, UUID itemId, boolean reached);
+
+    void voicemail(UUID tenantId, UUID interactionId, String caller, UUID queueId, Instant at, byte[] audio,
+            long durationMs);
+}
