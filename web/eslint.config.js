@@ -6,7 +6,9 @@ import tseslint from 'typescript-eslint';
 const FEATURES = [
   'agents',
   'audit',
+  'break-reasons',
   'calendars',
+  'callbacks',
   'carriers',
   'home',
   'interactions',
@@ -17,6 +19,7 @@ const FEATURES = [
   'profile',
   'queues',
   'settings',
+  'skills',
   'tenants',
   'users',
 ];

@@ -31,7 +31,10 @@ test('demo-admin enrols TOTP, creates a user and a queue, and works in Romanian'
   await queueForm.locator('textarea[name="description"]').fill('Created by the browser test');
   await queueForm.locator('input[name="serviceLevelSeconds"]').fill('25');
   await queueForm.getByTestId('queue-save').click();
-  await expect(queueForm).toBeHidden();
+  // ACD-01: a created queue opens in its editor, on the members tab
+  await expect(page.getByTestId('page-title')).toHaveText(queue);
+  await expect(page.getByTestId('queue-tab-members')).toHaveAttribute('aria-selected', 'true');
+  await page.getByTestId('queue-back').click();
   await expect(page.locator(`[data-testid="queue-row"][data-queue-name="${queue}"]`)).toBeVisible();
 
   // Romanian

@@ -12,15 +12,18 @@ async function navIds(me: Me, path = '/') {
     .map((link) => link.getAttribute('data-testid'));
 }
 
-describe('navigation by role and permission (ADM-01, TEN-02, TEN-04, TEN-05)', () => {
+describe('navigation by role and permission (ADM-01, TEN-02, TEN-04, TEN-05, ACD-03, ACD-05, ACD-14)', () => {
   it('gives a tenant admin every tenant page and no platform page', async () => {
     expect(await navIds(demoAdmin)).toEqual([
       'nav-home',
       'nav-queues',
+      'nav-skills',
+      'nav-break-reasons',
       'nav-calendars',
       'nav-numbers',
       'nav-agents',
       'nav-interactions',
+      'nav-callbacks',
       'nav-users',
       'nav-policy',
       'nav-settings',
@@ -28,8 +31,15 @@ describe('navigation by role and permission (ADM-01, TEN-02, TEN-04, TEN-05)', (
     ]);
   });
 
-  it('gives an agent only what queues.view and calendars.view allow', async () => {
-    expect(await navIds(operator)).toEqual(['nav-home', 'nav-queues', 'nav-calendars']);
+  it('gives an agent only what queues.view, calendars.view and callbacks.handle allow', async () => {
+    expect(await navIds(operator)).toEqual([
+      'nav-home',
+      'nav-queues',
+      'nav-skills',
+      'nav-break-reasons',
+      'nav-calendars',
+      'nav-callbacks',
+    ]);
   });
 
   it('adds single permissions granted on top of a role', async () => {
@@ -39,7 +49,14 @@ describe('navigation by role and permission (ADM-01, TEN-02, TEN-04, TEN-05)', (
         membership({ roles: ['supervisor'], permissions: ['users.view', 'queues.view', 'audit.view'] }),
       ],
     };
-    expect(await navIds(supervisorWithAudit)).toEqual(['nav-home', 'nav-queues', 'nav-users', 'nav-audit']);
+    expect(await navIds(supervisorWithAudit)).toEqual([
+      'nav-home',
+      'nav-queues',
+      'nav-skills',
+      'nav-break-reasons',
+      'nav-users',
+      'nav-audit',
+    ]);
   });
 
   it('gives the platform admin the platform pages', async () => {
@@ -67,7 +84,48 @@ describe('navigation by role and permission (ADM-01, TEN-02, TEN-04, TEN-05)', (
       ...operator,
       memberships: [membership({ roles: ['agent'], permissions: ['queues.view', 'calls.place'] })],
     };
-    expect(await navIds(caller)).toEqual(['nav-home', 'nav-queues', 'nav-interactions']);
+    expect(await navIds(caller)).toEqual([
+      'nav-home',
+      'nav-queues',
+      'nav-skills',
+      'nav-break-reasons',
+      'nav-interactions',
+    ]);
+  });
+
+  it('opens the callback list by callbacks.handle alone, and the routing pages by queues.view (ACD-03, ACD-05, ACD-14)', async () => {
+    const callbacksOnly: Me = {
+      ...operator,
+      memberships: [membership({ roles: ['agent'], permissions: ['callbacks.handle'] })],
+    };
+    expect(await navIds(callbacksOnly)).toEqual(['nav-home', 'nav-callbacks']);
+  });
+
+  it.each(['/skills', '/break-reasons', '/queues/q-billing'])(
+    'refuses %s without queues.view',
+    async (path) => {
+      const callbacksOnly: Me = {
+        ...operator,
+        memberships: [membership({ roles: ['agent'], permissions: ['callbacks.handle'] })],
+      };
+      renderApp({ path, me: callbacksOnly });
+      expect(await screen.findByTestId('empty-state')).toHaveTextContent('No access');
+    },
+  );
+
+  it('refuses the callback list without callbacks.handle', async () => {
+    const viewer: Me = {
+      ...operator,
+      memberships: [membership({ roles: ['supervisor'], permissions: ['queues.view'] })],
+    };
+    renderApp({ path: '/callbacks', me: viewer });
+    expect(await screen.findByTestId('empty-state')).toHaveTextContent('No access');
+  });
+
+  it('refuses creating a queue to an agent with queues.view only', async () => {
+    renderApp({ path: '/queues/new', me: operator });
+    expect(await screen.findByTestId('empty-state')).toHaveTextContent('No access');
+    expect(screen.queryByTestId('queue-form')).toBeNull();
   });
 
   it('refuses the platform telephony pages to a tenant admin (TEN-02)', async () => {

@@ -1,5 +1,5 @@
 // What a person may open, by the active membership's permissions and the platform role (ADM-01,
-// TEN-02, TEN-04, TEN-05, TEL-04, TEL-05). The server checks every call again; this only keeps the UI honest.
+// TEN-02, TEN-04, TEN-05, TEL-04, TEL-05, ACD-03, ACD-05, ACD-14). The server checks every call again; this only keeps the UI honest.
 import { can, isPlatformAdmin, type Me, type Membership } from '@/lib/session/types';
 
 export interface Access {
@@ -21,6 +21,20 @@ export const NAV_ITEMS: NavItem[] = [
     id: 'queues',
     path: '/queues',
     labelKey: 'nav.queues',
+    section: 'tenant',
+    allowed: ({ membership }) => can(membership, 'queues.view', 'queues.manage'),
+  },
+  {
+    id: 'skills',
+    path: '/skills',
+    labelKey: 'nav.skills',
+    section: 'tenant',
+    allowed: ({ membership }) => can(membership, 'queues.view', 'queues.manage'),
+  },
+  {
+    id: 'break-reasons',
+    path: '/break-reasons',
+    labelKey: 'nav.breakReasons',
     section: 'tenant',
     allowed: ({ membership }) => can(membership, 'queues.view', 'queues.manage'),
   },
@@ -52,6 +66,13 @@ export const NAV_ITEMS: NavItem[] = [
     labelKey: 'nav.interactions',
     section: 'tenant',
     allowed: ({ membership }) => can(membership, 'interactions.view', 'calls.place'),
+  },
+  {
+    id: 'callbacks',
+    path: '/callbacks',
+    labelKey: 'nav.callbacks',
+    section: 'tenant',
+    allowed: ({ membership }) => can(membership, 'callbacks.handle'),
   },
   {
     id: 'users',

@@ -17,6 +17,7 @@ import {
   sipTrunk,
   tenantNumbers,
 } from '@/test/telephony';
+import { billingMembers, breakReasons, openCallbacks, skills } from '@/test/routing';
 
 // I18N-01: no page shows a raw translation key, in any of the checked languages.
 const NAMESPACES = Object.keys(LOCALES.en).join('|');
@@ -26,6 +27,19 @@ const ALL_KEYS = new Set(Object.keys(flatten(LOCALES.en)));
 
 const routes = {
   'GET /api/cc/queues': queuesByTenant[DEMO_ID],
+  'GET /api/cc/queues/q-billing': {
+    ...queuesByTenant[DEMO_ID][0],
+    overflow: {
+      closed: { type: 'QUEUE', queueId: 'q-outages', agentId: null, number: null, message: null },
+      timeout: { type: 'AGENT', agentId: 'a-ana', queueId: null, number: null, message: null },
+      full: { type: 'NUMBER', number: '+37322123456', queueId: null, agentId: null, message: null },
+      noAgents: { type: 'ANNOUNCE_HANGUP', message: 'Sorry.', queueId: null, agentId: null, number: null },
+    },
+  },
+  'GET /api/cc/queues/q-billing/members': billingMembers,
+  'GET /api/cc/skills': page(skills),
+  'GET /api/cc/break-reasons': page(breakReasons),
+  'GET /api/cc/callbacks': openCallbacks,
   'GET /api/cc/calendars': [officeHours],
   'GET /api/cc/settings': {
     displayName: 'Demo Energy',
@@ -182,7 +196,13 @@ const PAGES: { path: string; me: Me; open?: string }[] = [
   { path: '/', me: demoAdmin },
   { path: '/users', me: demoAdmin, open: 'users-create' },
   { path: '/security-policy', me: demoAdmin },
-  { path: '/queues', me: demoAdmin, open: 'queues-create' },
+  { path: '/queues', me: demoAdmin },
+  { path: '/queues/q-billing', me: demoAdmin },
+  { path: '/queues/new', me: demoAdmin },
+  { path: '/skills', me: demoAdmin, open: 'skills-create' },
+  { path: '/break-reasons', me: demoAdmin, open: 'break-reasons-create' },
+  { path: '/callbacks', me: demoAdmin, open: 'callback-done' },
+  { path: '/callbacks', me: demoAdmin, open: 'callback-dial' },
   { path: '/working-hours', me: demoAdmin, open: 'calendars-create' },
   { path: '/settings', me: demoAdmin },
   { path: '/audit', me: demoAdmin },

@@ -8,6 +8,10 @@ const HomePage = lazy(() => import('@/features/home/components/HomePage'));
 const UsersPage = lazy(() => import('@/features/users/components/UsersPage'));
 const PolicyPage = lazy(() => import('@/features/policy/components/PolicyPage'));
 const QueuesPage = lazy(() => import('@/features/queues/components/QueuesPage'));
+const QueueEditorPage = lazy(() => import('@/features/queues/components/QueueEditorPage'));
+const SkillsPage = lazy(() => import('@/features/skills/components/SkillsPage'));
+const BreakReasonsPage = lazy(() => import('@/features/break-reasons/components/BreakReasonsPage'));
+const CallbacksPage = lazy(() => import('@/features/callbacks/components/CallbacksPage'));
 const CalendarsPage = lazy(() => import('@/features/calendars/components/CalendarsPage'));
 const SettingsPage = lazy(() => import('@/features/settings/components/SettingsPage'));
 const AuditPage = lazy(() => import('@/features/audit/components/AuditPage'));
@@ -71,6 +75,38 @@ export function AppRoutes() {
           element={
             <Guard item="queues">
               <QueuesPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="queues/:id"
+          element={
+            <Guard item="queues">
+              <QueueEditorPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="skills"
+          element={
+            <Guard item="skills">
+              <SkillsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="break-reasons"
+          element={
+            <Guard item="break-reasons">
+              <BreakReasonsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="callbacks"
+          element={
+            <Guard item="callbacks">
+              <CallbacksPage />
             </Guard>
           }
         />

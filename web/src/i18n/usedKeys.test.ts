@@ -17,7 +17,10 @@ import {
   EVENT_TYPES,
   STATES,
 } from '@/features/interactions/api/interactions';
+import { KINDS, OUTCOMES, STATUS_FILTERS, STATUSES } from '@/features/callbacks/api/callbacks';
 import { ROUTE_TARGETS } from '@/features/numbers/api/numbers';
+import { ACTION_TYPES, OVERFLOW_CONDITIONS, STRATEGIES } from '@/features/queues/api/queues';
+import { TABS } from '@/features/queues/utils/queueForm';
 import { NUMBER_TYPES } from '@/lib/phone';
 import { PERMISSIONS, ROLES } from '@/lib/session/types';
 import { flatten, LOCALES } from '@/test/i18n';
@@ -76,8 +79,25 @@ describe('keys used in the code (I18N-01)', () => {
       ...EVENT_TYPES.map((type) => `interactions.events.${type}`),
       ...ABANDON_STAGES.map((stage) => `interactions.abandonStages.${stage}`),
       ...END_REASONS.map((reason) => `interactions.endReasons.${reason}`),
+      ...STRATEGIES.flatMap((s) => [`queues.strategies.${s}`, `queues.strategyHints.${s}`]),
+      ...TABS.map((tab) => `queues.tabs.${tab}`),
+      ...OVERFLOW_CONDITIONS.flatMap((c) => [
+        `queues.overflow.conditions.${c}`,
+        `queues.overflow.conditionHints.${c}`,
+      ]),
+      ...ACTION_TYPES.map((type) => `queues.overflow.actions.${type}`),
+      ...KINDS.flatMap((kind) => [`callbacks.kinds.${kind}`, `callbacks.kindFilters.${kind}`]),
+      ...STATUSES.map((status) => `callbacks.statuses.${status}`),
+      ...STATUS_FILTERS.map((status) => `callbacks.statusFilters.${status}`),
+      ...OUTCOMES.map((outcome) => `callbacks.outcomes.${outcome}`),
+      ...STATUS_FILTERS.flatMap((status) =>
+        ['ALL', ...KINDS].map((kind) => `callbacks.empty.${status}.${kind}`),
+      ),
       ...[
         'queues',
+        'skills',
+        'breakReasons',
+        'callbacks',
         'calendars',
         'users',
         'policy',

@@ -57,6 +57,28 @@ export const platformAdmin: Me = {
   memberships: [],
 };
 
+/** What the queues API answers for the routing settings of a queue left at its defaults (ACD-01 … ACD-11). */
+const voicemail = { type: 'VOICEMAIL', queueId: null, agentId: null, number: null, message: null };
+export const queueDefaults = {
+  strategy: 'LONGEST_IDLE',
+  priority: 0,
+  wrapUpSeconds: 30,
+  ringTimeoutSeconds: 20,
+  maxWaitSeconds: null,
+  maxLength: 0,
+  stickyDays: 0,
+  stickyWaitSeconds: 10,
+  skillFallbackSeconds: null,
+  selfLoginAllowed: true,
+  announcePosition: true,
+  announceWait: true,
+  announceIntervalSeconds: 60,
+  callbackOffer: false,
+  callbackPreferredTime: false,
+  voicemailOption: false,
+  overflow: { closed: voicemail, timeout: voicemail, full: voicemail, noAgents: voicemail },
+};
+
 export const queuesByTenant = {
   [DEMO_ID]: [
     {
@@ -67,6 +89,9 @@ export const queuesByTenant = {
       enabled: true,
       calendarId: 'c-office',
       version: 1,
+      ...queueDefaults,
+      strategy: 'MOST_SKILLED',
+      priority: 5,
     },
     {
       id: 'q-outages',
@@ -76,6 +101,8 @@ export const queuesByTenant = {
       enabled: true,
       calendarId: null,
       version: 1,
+      ...queueDefaults,
+      strategy: 'RING_ALL',
     },
   ],
   [HEALTH_ID]: [
@@ -87,6 +114,7 @@ export const queuesByTenant = {
       enabled: true,
       calendarId: null,
       version: 1,
+      ...queueDefaults,
     },
   ],
 };

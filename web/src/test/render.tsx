@@ -61,8 +61,14 @@ export function mockApi(routes: Record<string, Route>) {
       result = { status: 404, body: { status: 404, code: 'test.no-route', detail: `no route ${key}` } };
     const reply: Reply = isReply(result) ? result : { status: 200, body: result };
     const status = reply.status ?? 200;
-    const text = reply.body === undefined ? '' : JSON.stringify(reply.body);
-    return new Response(status === 204 ? null : text, {
+    // binary replies (a voicemail's audio) go out as bytes: jsdom's Blob is not the one fetch's Response reads
+    const payload =
+      reply.body instanceof Blob
+        ? await reply.body.arrayBuffer()
+        : reply.body === undefined
+          ? ''
+          : JSON.stringify(reply.body);
+    return new Response(status === 204 ? null : payload, {
       status,
       headers: {
         'Content-Type':

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { mockApi, signIn } from '@/test/render';
 import { initTestI18n } from '@/test/i18n';
-import { api, ApiError } from './client';
+import { api, apiBlob, ApiError } from './client';
 
 describe('API client', () => {
   it('sends the bearer token, the tenant (TEN-03) and the UI language (I18N-01)', async () => {
@@ -85,5 +85,27 @@ describe('API client', () => {
     void api('/api/identity/me');
     await vi.waitFor(() => expect(assign).toHaveBeenCalled());
     expect(mock.calls).toHaveLength(0);
+  });
+
+  it('fetches binary content with the same token and tenant, and problems as ApiError (IVR-09)', async () => {
+    signIn();
+    const mock = mockApi({
+      'GET /api/cc/voicemails/vm-1/audio': {
+        status: 200,
+        body: new Blob(['RIFF'], { type: 'audio/wav' }),
+        contentType: 'audio/wav',
+      },
+      'GET /api/cc/voicemails/vm-2/audio': { status: 403, body: { status: 403, code: 'forbidden' } },
+    });
+    const blob = await apiBlob('/api/cc/voicemails/vm-1/audio', { tenantId: 't-1' });
+    expect(blob.type).toBe('audio/wav');
+    expect(await blob.text()).toBe('RIFF');
+    expect(mock.calls[0]!.headers.Authorization).toBe('Bearer test-token');
+    expect(mock.calls[0]!.headers['X-Linea-Tenant']).toBe('t-1');
+    const error = await apiBlob('/api/cc/voicemails/vm-2/audio', { tenantId: 't-1' }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(403);
   });
 });

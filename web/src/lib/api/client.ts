@@ -80,12 +80,13 @@ function redirectToLogin<T>(): Promise<T> {
   return new Promise<T>(() => {});
 }
 
-export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+/** Sends one request with the token, tenant and language; refused requests become ApiError. */
+async function send(path: string, options: RequestOptions, accept: string): Promise<Response | null> {
   const token = getAccessToken();
-  if (!token) return redirectToLogin<T>();
+  if (!token) return null;
 
   const headers: Record<string, string> = {
-    Accept: 'application/json, application/problem+json',
+    Accept: accept,
     'Accept-Language': currentLanguage(),
     Authorization: `Bearer ${token}`,
   };
@@ -105,11 +106,27 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     throw new ApiError(0, {});
   }
 
-  if (response.status === 401) return redirectToLogin<T>();
+  if (response.status === 401) return null;
   if (!response.ok) throw new ApiError(response.status, await readProblem(response));
+  return response;
+}
+
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(path, options, 'application/json, application/problem+json');
+  if (!response) return redirectToLogin<T>();
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/**
+ * A binary resource (a voicemail's audio) with the same token and tenant as every other call:
+ * media elements cannot send the bearer token, so the page plays the blob from an object URL.
+ */
+export async function apiBlob(path: string, options: RequestOptions = {}): Promise<Blob> {
+  const response = await send(path, options, '*/*');
+  if (!response) return redirectToLogin<Blob>();
+  return response.blob();
 }
 
 async function readProblem(response: Response): Promise<ProblemDetail> {

@@ -21,10 +21,13 @@ export default function HomePage() {
     ok && tiles.push({ id, path, titleKey: `home.tiles.${id}.title`, textKey: `home.tiles.${id}.text` });
 
   add(can(membership, 'queues.view', 'queues.manage'), 'queues', '/queues');
+  add(can(membership, 'queues.view', 'queues.manage'), 'skills', '/skills');
+  add(can(membership, 'queues.view', 'queues.manage'), 'breakReasons', '/break-reasons');
   add(can(membership, 'calendars.view', 'calendars.manage'), 'calendars', '/working-hours');
   add(can(membership, 'telephony.view', 'telephony.manage'), 'numbers', '/numbers');
   add(can(membership, 'telephony.view', 'telephony.manage'), 'agents', '/agents');
   add(can(membership, 'interactions.view', 'calls.place'), 'interactions', '/interactions');
+  add(can(membership, 'callbacks.handle'), 'callbacks', '/callbacks');
   add(can(membership, 'users.view', 'users.manage'), 'users', '/users');
   add(can(membership, 'policy.manage'), 'policy', '/security-policy');
   add(can(membership, 'settings.manage'), 'settings', '/settings');

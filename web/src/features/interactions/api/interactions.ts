@@ -73,11 +73,6 @@ export interface InteractionDetail extends Interaction {
   events: InteractionEvent[];
 }
 
-export interface NumberOption {
-  id: string;
-  e164: string;
-}
-
 export const INTERACTIONS_PAGE_SIZE = 25;
 /** Calls change by the second; the list follows them while the page is visible. */
 export const REFRESH_MS = 5_000;
@@ -114,24 +109,6 @@ export function useInteraction(id: string | null) {
       query.state.data && FINAL_STATES.includes(query.state.data.state) ? false : REFRESH_MS,
     refetchIntervalInBackground: false,
     staleTime: 0,
-  });
-}
-
-// The caller-ID select needs the tenant's numbers: agents may list them for calling (calls.place) without
-// seeing the number configuration (telephony.view).
-export function useNumberOptions(enabled: boolean) {
-  const tenantId = useTenantId();
-  return useQuery({
-    queryKey: ['t', tenantId, 'numbers', 'options'],
-    queryFn: async ({ signal }) =>
-      (await api<NumberOption[]>('/api/cc/calls/caller-numbers', { tenantId, signal })).map(
-        ({ id, e164 }) => ({
-          id,
-          e164,
-        }),
-      ),
-    enabled: enabled && !!tenantId,
-    retry: false,
   });
 }
 

@@ -1,12 +1,13 @@
 import { Alert, Button, Group, Modal, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCallerNumbers } from '@/lib/api/callerNumbers';
 import { isApiError } from '@/lib/api/client';
 import { useForm, type Errors } from '@/lib/form';
 import { formatE164, isE164, normaliseE164 } from '@/lib/phone';
 import { errorMessage, notifyError, notifySuccess } from '@/lib/ui/notify';
 import { FormAlert } from '@/lib/ui/states';
-import { useNumberOptions, usePlaceCall } from '../api/interactions';
+import { usePlaceCall } from '../api/interactions';
 
 interface Values {
   numberId: string;
@@ -19,7 +20,7 @@ interface Values {
  */
 export function PlaceCallModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const numbers = useNumberOptions(true);
+  const numbers = useCallerNumbers(true);
   const place = usePlaceCall();
   const [refusal, setRefusal] = useState<string | null>(null);
   const first = numbers.data?.[0]?.id ?? '';

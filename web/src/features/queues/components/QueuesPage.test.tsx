@@ -3,20 +3,27 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { demoAdmin, DEMO_ID, officeHours, operator, queuesByTenant } from '@/test/fixtures';
 import { renderApp } from '@/test/render';
+import { skills } from '@/test/routing';
+import { agents, page } from '@/test/telephony';
 
 const routes = {
   'GET /api/cc/queues': queuesByTenant[DEMO_ID],
   'GET /api/cc/calendars': [officeHours],
   'DELETE /api/cc/queues/q-billing': { status: 204 },
+  'GET /api/cc/agents': page(agents),
+  'GET /api/cc/skills': page(skills),
 };
 
-describe('Queues page (ADM-02)', () => {
+describe('Queues page (ADM-02, ACD-02)', () => {
   it('deletes a queue only after the confirmation modal', async () => {
     const { api } = renderApp({ path: '/queues', me: demoAdmin, routes });
     const user = userEvent.setup();
     const rows = await screen.findAllByTestId('queue-row');
     expect(rows.map((r) => r.getAttribute('data-queue-name'))).toEqual(['Billing', 'Outages']);
     expect(within(rows[0]!).getByText('Office hours')).toBeInTheDocument();
+    // ACD-02: the strategy column
+    expect(within(rows[0]!).getByTestId('queue-strategy')).toHaveTextContent('Most skilled');
+    expect(within(rows[1]!).getByTestId('queue-strategy')).toHaveTextContent('Ring all');
 
     // cancel: nothing is deleted
     await user.click(within(rows[0]!).getByTestId('queue-delete'));

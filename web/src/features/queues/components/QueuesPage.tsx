@@ -1,6 +1,7 @@
-import { Badge, Button, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
 import { useSession } from '@/lib/session/SessionProvider';
 import { can } from '@/lib/session/types';
 import { ConfirmModal } from '@/lib/ui/ConfirmModal';
@@ -9,9 +10,8 @@ import { EditDeleteButtons } from '@/lib/ui/EditDeleteButtons';
 import { PageHeader } from '@/lib/ui/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '@/lib/ui/states';
 import { useCalendarOptions, useDeleteQueue, useQueues, type Queue } from '../api/queues';
-import { QueueFormModal } from './QueueFormModal';
 
-/** ADM-02: queues of the active tenant; read-only for people with queues.view only. */
+/** ADM-02, ACD-01, ACD-02: queues of the active tenant; read-only for people with queues.view only. */
 export default function QueuesPage() {
   const { t } = useTranslation();
   const { membership } = useSession();
@@ -19,7 +19,7 @@ export default function QueuesPage() {
   const queues = useQueues();
   const calendars = useCalendarOptions(can(membership, 'calendars.view', 'calendars.manage'));
   const remove = useDeleteQueue();
-  const [editing, setEditing] = useState<Queue | 'new' | null>(null);
+  const navigate = useNavigate();
   const [deleting, setDeleting] = useState<Queue | null>(null);
 
   const calendarName = (id?: string | null) =>
@@ -40,7 +40,7 @@ export default function QueuesPage() {
   };
 
   const createButton = manage ? (
-    <Button onClick={() => setEditing('new')} data-testid="queues-create">
+    <Button component={Link} to="/queues/new" data-testid="queues-create">
       {t('queues.create')}
     </Button>
   ) : null;
@@ -52,12 +52,13 @@ export default function QueuesPage() {
     body = <EmptyState title={t('queues.emptyTitle')} description={t('queues.empty')} />;
   else
     body = (
-      <Table.ScrollContainer minWidth={640}>
+      <Table.ScrollContainer minWidth={760}>
         <Table striped highlightOnHover data-testid="queues-table">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('queues.name')}</Table.Th>
               <Table.Th>{t('queues.description')}</Table.Th>
+              <Table.Th>{t('queues.strategy')}</Table.Th>
               <Table.Th>{t('queues.serviceLevel')}</Table.Th>
               <Table.Th>{t('queues.calendar')}</Table.Th>
               <Table.Th>{t('common.status')}</Table.Th>
@@ -68,12 +69,23 @@ export default function QueuesPage() {
             {queues.data.map((queue) => (
               <Table.Tr key={queue.id} data-testid="queue-row" data-queue-name={queue.name}>
                 <Table.Td data-testid="queue-name" fw={500}>
-                  {queue.name}
+                  <Anchor
+                    component={Link}
+                    to={`/queues/${queue.id}`}
+                    size="sm"
+                    fw={500}
+                    data-testid="queue-open"
+                  >
+                    {queue.name}
+                  </Anchor>
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm" c="dimmed" lineClamp={2}>
                     {queue.description || '—'}
                   </Text>
+                </Table.Td>
+                <Table.Td data-testid="queue-strategy">
+                  {queue.strategy ? t(`queues.strategies.${queue.strategy}`) : '—'}
                 </Table.Td>
                 <Table.Td>{t('queues.seconds', { seconds: queue.serviceLevelSeconds })}</Table.Td>
                 <Table.Td>{calendarName(queue.calendarId)}</Table.Td>
@@ -86,7 +98,7 @@ export default function QueuesPage() {
                   <Table.Td>
                     <EditDeleteButtons
                       testId="queue"
-                      onEdit={() => setEditing(queue)}
+                      onEdit={() => navigate(`/queues/${queue.id}`)}
                       onDelete={() => setDeleting(queue)}
                     />
                   </Table.Td>
@@ -102,9 +114,6 @@ export default function QueuesPage() {
     <>
       <PageHeader title={t('queues.title')} description={t('queues.subtitle')} actions={createButton} />
       {body}
-      {editing ? (
-        <QueueFormModal queue={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
-      ) : null}
       <ConfirmModal
         opened={!!deleting}
         title={t('queues.deleteTitle')}
