@@ -15,7 +15,9 @@ import java.util.UUID;
  */
 final class AgentSeat {
 
-    AgentPerson person;
+    private AgentPerson person;
+    /** {@link AgentPerson#capacity} by medium ordinal: read on every routing decision, so no map look-up. */
+    private final int[] capacity = new int[Medium.values().length];
 
     /** {@link Presence#AVAILABLE}, {@link Presence#BREAK} or {@link Presence#LOGGED_OUT}: shown once the person is idle. */
     Presence chosen = Presence.LOGGED_OUT;
@@ -41,7 +43,18 @@ final class AgentSeat {
     long talkMillis;
 
     AgentSeat(AgentPerson person) {
-        this.person = person;
+        person(person);
+    }
+
+    AgentPerson person() {
+        return person;
+    }
+
+    void person(AgentPerson changed) {
+        person = changed;
+        for (Medium medium : Medium.values()) {
+            capacity[medium.ordinal()] = changed.capacity().getOrDefault(medium, 0);
+        }
     }
 
     UUID id() {
@@ -49,7 +62,7 @@ final class AgentSeat {
     }
 
     boolean hasMedium(Medium medium) {
-        return person.capacity().getOrDefault(medium, 0) > 0;
+        return capacity[medium.ordinal()] > 0;
     }
 
     /** Whether the person may be offered one more interaction of this medium right now. */
@@ -58,7 +71,7 @@ final class AgentSeat {
             return false;
         }
         int used = load[medium.ordinal()];
-        if (used >= person.capacity().getOrDefault(medium, 0)) {
+        if (used >= capacity[medium.ordinal()]) {
             return false;
         }
         if (person.blended()) {

@@ -131,11 +131,12 @@ public final class RoutingEngine {
             scheduleTimeout(task);
             updateStep(task);
             if (task.sticky) {
-                task.stickyUntil = task.task.enqueuedAt().plus(orZero(rules.stickyWait()));
-                if (task.stickyUntil.isAfter(now)) {
-                    schedule(task.stickyUntil, Deadline.Kind.STICKY_END, task);
-                } else {
+                Instant stickyUntil = task.task.enqueuedAt().plus(orZero(rules.stickyWait()));
+                if (!stickyUntil.isAfter(now)) {
                     task.sticky = false;
+                } else if (!stickyUntil.equals(task.stickyUntil)) {
+                    task.stickyUntil = stickyUntil;
+                    schedule(stickyUntil, Deadline.Kind.STICKY_END, task);
                 }
             }
             if (task.state == State.WAITING) {
@@ -192,7 +193,7 @@ public final class RoutingEngine {
                         "person is logged in to queue " + membership.queue.id() + " of a tenant they would leave");
             }
         }
-        seat.person = person;
+        seat.person(person);
         reopenDeclinedRounds(seat);
         freedSeats.add(seat);
     }
@@ -214,7 +215,7 @@ public final class RoutingEngine {
         if (queue == null) {
             throw new IllegalArgumentException("unknown queue " + queueId);
         }
-        if (!seat.person.agents().containsKey(queue.rules.tenantId())) {
+        if (!seat.person().agents().containsKey(queue.rules.tenantId())) {
             throw new IllegalArgumentException("person " + personId + " has no agent in the queue's tenant");
         }
         for (int level : skillLevels.values()) {
@@ -378,7 +379,7 @@ public final class RoutingEngine {
      */
     public void restore(RoutingTask task, UUID personId, Instant since) {
         AgentSeat seat = seat(personId);
-        if (!seat.person.agents().containsKey(task.tenantId())) {
+        if (!seat.person().agents().containsKey(task.tenantId())) {
             throw new IllegalArgumentException("person " + personId + " has no agent in the task's tenant");
         }
         if (interactions.containsKey(task.id())) {
@@ -623,6 +624,9 @@ public final class RoutingEngine {
                 first.remove();
                 serve(seat);
             }
+            if (offerableTasks.isEmpty()) {
+                return;
+            }
             List<Interaction> tasks = new ArrayList<>(offerableTasks);
             offerableTasks.clear();
             tasks.removeIf(task -> task.state != State.WAITING);
@@ -683,12 +687,17 @@ public final class RoutingEngine {
         Membership best = null;
         Membership bestDeclined = null;
         boolean undeclinedLeft = false;
+        boolean rounds = !task.decliners.isEmpty();
         for (Membership member : queue.members.values()) {
             AgentSeat seat = member.seat;
+            // without declines only free members matter: the cheap capacity test first
+            if (!rounds && !seat.canTake(medium)) {
+                continue;
+            }
             if (seat.chosen != Presence.AVAILABLE || !seat.hasMedium(medium) || !member.meets(task.requirements)) {
                 continue;
             }
-            boolean declined = !task.decliners.isEmpty() && task.decliners.contains(seat.id());
+            boolean declined = rounds && task.decliners.contains(seat.id());
             undeclinedLeft |= !declined;
             if (!seat.canTake(medium)) {
                 continue;
@@ -701,7 +710,7 @@ public final class RoutingEngine {
                 best = better(strategy, task, queue, today, member, best);
             }
         }
-        if (!undeclinedLeft && !task.decliners.isEmpty()) {
+        if (rounds && !undeclinedLeft) {
             // every member who could take it declined: a new round, in which they all count again
             task.decliners.clear();
             if (ringAll) {
@@ -766,7 +775,7 @@ public final class RoutingEngine {
         task.queue.lastOffered = member.sequence;
         RoutingTask t = task.task;
         emit(new RoutingEvent.Offered(t.id(), t.tenantId(), t.queueId(), t.medium(), seat.id(),
-                seat.person.agents().get(t.tenantId()), t.callback(), now));
+                seat.person().agents().get(t.tenantId()), t.callback(), now));
         refresh(seat, null, null);
     }
 
@@ -921,10 +930,11 @@ public final class RoutingEngine {
 
     private void scheduleTimeout(Interaction task) {
         Duration maxWait = task.queue.rules.maxWait();
-        task.timeoutAt = maxWait == null ? null : task.task.enqueuedAt().plus(maxWait);
-        if (task.timeoutAt != null) {
-            schedule(task.timeoutAt, Deadline.Kind.MAX_WAIT, task);
+        Instant timeoutAt = maxWait == null ? null : task.task.enqueuedAt().plus(maxWait);
+        if (timeoutAt != null && !timeoutAt.equals(task.timeoutAt)) {
+            schedule(timeoutAt, Deadline.Kind.MAX_WAIT, task);
         }
+        task.timeoutAt = timeoutAt;
     }
 
     /** Sets the skill step the task's wait has reached by now (ACD-03) and schedules the next one. */
@@ -939,11 +949,12 @@ public final class RoutingEngine {
             task.step = step;
             task.requirements = Interaction.widened(task.task.skills(), step);
         }
-        task.nextStepAt = period == null || step >= task.lastStep() ? null
+        Instant nextStepAt = period == null || step >= task.lastStep() ? null
                 : task.task.enqueuedAt().plus(period.multipliedBy(step + 1L));
-        if (task.nextStepAt != null) {
-            schedule(task.nextStepAt, Deadline.Kind.SKILL_STEP, task);
+        if (nextStepAt != null && !nextStepAt.equals(task.nextStepAt)) {
+            schedule(nextStepAt, Deadline.Kind.SKILL_STEP, task);
         }
+        task.nextStepAt = nextStepAt;
     }
 
     private void schedule(Instant at, Deadline.Kind kind, Object target) {

@@ -703,6 +703,18 @@ class RoutingEngineTests {
         }
 
         @Test
+        void oneLoginLeadsToAsManyOffersAsTheCapacityAllows() {
+            UUID q = queue();
+            UUID ana = person(Map.of(Medium.CHAT, 3), false);
+            List<RoutingTask> chats = List.of(chat(q, 1), chat(q, 2), chat(q, 3), chat(q, 4));
+            chats.forEach(RoutingEngineTests.this::enqueue);
+
+            assertThat(offeredTasks(login(ana, q, 5))).containsExactly(chats.get(0).id(), chats.get(1).id(),
+                    chats.get(2).id());
+            assertThat(engine.waiting(q)).containsExactly(chats.get(3).id());
+        }
+
+        @Test
         void noCallIsOfferedWhileChattingWhenNotBlended() {
             UUID q = queue();
             UUID ana = person(Map.of(Medium.VOICE, 1, Medium.CHAT, 2), false);
