@@ -74,6 +74,7 @@ public class Router implements SmartInitializingSingleton, AutoCloseable {
     private ScheduledFuture<?> tick;
     private Instant tickAt;
 
+    @org.springframework.beans.factory.annotation.Autowired
     Router(RoutingStore store) {
         this(store, Clock.systemUTC());
     }
@@ -214,7 +215,12 @@ public class Router implements SmartInitializingSingleton, AutoCloseable {
                     }
                 }
             }
-            apply(engine.setPresence(personId, state, reason, changedBy, now));
+            try {
+                apply(engine.setPresence(personId, state, reason, changedBy, now));
+            } catch (IllegalStateException e) {
+                // available or on a break while in no queue: nothing to be available for
+                throw LineaProblemException.conflict("presence.no-queue");
+            }
             writer.execute(() -> store.savePresence(personId, state, reason, changedBy, now));
             return engine.presence(personId);
         });
@@ -262,6 +268,11 @@ public class Router implements SmartInitializingSingleton, AutoCloseable {
     }
 
     // --- queues -----------------------------------------------------------------------------------------
+
+    /** The waiting interactions of a queue in the order they will be offered. */
+    public List<UUID> waiting(UUID queueId) {
+        return call(() -> engine.waiting(queueId));
+    }
 
     public int position(UUID taskId) {
         return call(() -> engine.position(taskId));
@@ -476,6 +487,9 @@ public class Router implements SmartInitializingSingleton, AutoCloseable {
         thread.execute(() -> {
             try {
                 work.run();
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                // the engine refuses what no longer fits its state (an accepted task cancelled, a person gone)
+                log.warn("Routing step refused: {}", e.getMessage());
             } catch (RuntimeException e) {
                 log.error("Routing step failed", e);
             }
