@@ -179,6 +179,8 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
             case AgentChosen e -> agentChosen(e);
             case NodeConnected e -> connected(e);
             case NodeLost e -> log.warn("Node {} lost; its calls are checked when it is back", e.node());
+            case SwitchEvent.DtmfReceived e -> { } // used by the routing path
+            case SwitchEvent.RecordingDone e -> { } // used by the routing path
         }
     }
 

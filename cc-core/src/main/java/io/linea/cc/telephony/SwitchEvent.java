@@ -28,6 +28,19 @@ sealed interface SwitchEvent {
     record PlaybackDone(String node, Instant at, String playbackId, boolean failed) implements SwitchEvent {
     }
 
+    /** A key was pressed on the channel (as the endpoint's {@code dtmf_mode} carries it): 0-9, *, #, A-D. */
+    record DtmfReceived(String node, Instant at, String channelId, char digit) implements SwitchEvent {
+    }
+
+    /**
+     * A recording started with {@link CallControl#record} ended and, unless {@code failed}, is stored on
+     * the node under {@code name}; {@code durationMs} is Asterisk's whole seconds as milliseconds, 0
+     * when it reports none.
+     */
+    record RecordingDone(String node, Instant at, String name, boolean failed, long durationMs)
+            implements SwitchEvent {
+    }
+
     /** The node's event stream is (again) connected; {@code control} acts on it. */
     record NodeConnected(String node, Instant at, CallControl control, boolean restarted) implements SwitchEvent {
     }
