@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +22,13 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Runs one of the bundled sipp scenarios as a process (sipp 3.6, Debian's {@code sip-tester}).
  * <ul>
- * <li>{@code caller}: INVITE offering PCMA/PCMU to the service, 200, ACK, waits {@code audio_after_ms}
- * (0), plays a G.711 A-law capture of about 7 s, hangs up {@code talk_ms} later (or takes the far end's
- * BYE). Keys: from_user, talk_ms, audio_after_ms.</li>
+ * <li>{@code caller}: INVITE offering PCMA/PCMU and telephone-event to the service, 200, ACK, waits
+ * {@code audio_after_ms} (0), plays a G.711 A-law capture of about 7 s, hangs up {@code talk_ms} later
+ * (or takes the far end's BYE). Keys: from_user, talk_ms, audio_after_ms. With {@code dtmf} (keys such
+ * as {@code 1#}, from 0-9, * and #) it presses those keys as RFC 4733 events {@code dtmf_after_ms} (500)
+ * after the answer, before the wait for the audio; with {@code dtmf_end} it presses those keys
+ * {@code dtmf_end_after_ms} (2000) after the capture started, which ends the capture, and talk_ms counts
+ * from there. Each key press takes {@link #KEY_PRESS} (Debian's {@code dtmf_2833_*.pcap} captures).</li>
  * <li>{@code caller-cancel}: INVITE, CANCEL after {@code cancel_after_ms} of ringing, expects 487.</li>
  * <li>{@code caller-rejected}: INVITE answered by any 4xx/5xx/6xx (waits for {@code status}), ACK.</li>
  * <li>{@code answer}: UAS; 180, answers after {@code ring_ms} with PCMA, echoes RTP, takes the BYE
@@ -41,7 +47,8 @@ public final class Sipp {
             "no-answer", "register");
 
     private static final Map<String, Map<String, String>> DEFAULT_KEYS = Map.of(
-            "caller", Map.of("from_user", "sipp", "talk_ms", "2000", "audio_after_ms", "0"),
+            "caller", Map.of("from_user", "sipp", "talk_ms", "2000", "audio_after_ms", "0", "dtmf_after_ms", "500",
+                    "dtmf_end_after_ms", "2000"),
             "caller-cancel", Map.of("from_user", "sipp", "cancel_after_ms", "1000"),
             "caller-rejected", Map.of("from_user", "sipp", "status", "404"),
             "answer", Map.of("ring_ms", "500", "talk_ms", "0"),
@@ -50,6 +57,23 @@ public final class Sipp {
             "register", Map.of("expires", "3600"));
 
     private static final Path PCAP = Path.of("/usr/share/sip-tester/g711a.pcap");
+    private static final Path SIP_TESTER = PCAP.getParent();
+
+    /**
+     * How long one key press takes in the caller scenario: a capture is 140 ms of one RFC 4733 event
+     * and its three end packets; the rest is a gap before the next key.
+     */
+    public static final Duration KEY_PRESS = Duration.ofMillis(300);
+
+    /**
+     * Where the key presses' RTP timestamps (8 kHz: one second apart) and sequence numbers start and
+     * how far apart they are, see {@link #keyPress}; the sequence numbers are well away from the speech
+     * capture's (59133 on).
+     */
+    private static final int PRESS_TIMESTAMP_START = 160_000;
+    private static final int PRESS_TIMESTAMP_STEP = 8000;
+    private static final int PRESS_SEQUENCE_START = 20_000;
+    private static final int PRESS_SEQUENCE_STEP = 100;
 
     private final String scenario;
     private final Map<String, String> keys = new LinkedHashMap<>();
@@ -175,7 +199,7 @@ public final class Sipp {
         return localIp;
     }
 
-    /** Starts sipp; the scenario and the A-law capture are copied to a fresh working directory. */
+    /** Starts sipp; the scenario, the A-law capture and the key presses are written to a fresh working directory. */
     public SippRun start() {
         Path sipp = executable();
         Path dir;
@@ -187,6 +211,10 @@ public final class Sipp {
                         + "(apt-get install -y sip-tester)");
             }
             Files.copy(PCAP, dir.resolve("g711a.pcap"));
+            for (KeyPress press : keyPresses()) {
+                byte[] capture = Files.readAllBytes(SIP_TESTER.resolve(press.capture()));
+                Files.write(dir.resolve(press.file()), keyPress(capture, press.index()));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("could not prepare the sipp scenario " + scenario, e);
         }
@@ -226,7 +254,7 @@ public final class Sipp {
         return start().await(timeout.plusSeconds(10));
     }
 
-    private String renderScenario() throws IOException {
+    String renderScenario() throws IOException {
         String xml;
         try (InputStream in = Sipp.class.getResourceAsStream("sipp/" + scenario + ".xml")) {
             if (in == null) {
@@ -234,10 +262,93 @@ public final class Sipp {
             }
             xml = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
         }
+        // before the keys: the presses use [dtmf_after_ms] and [dtmf_end_after_ms]
+        List<KeyPress> presses = keyPresses();
+        int first = keys.getOrDefault("dtmf", "").length();
+        xml = xml.replace("[dtmf_presses]", steps(presses.subList(0, first), "[dtmf_after_ms]"))
+                .replace("[dtmf_end_presses]", steps(presses.subList(first, presses.size()), "[dtmf_end_after_ms]"));
         for (Map.Entry<String, String> key : keys.entrySet()) {
             xml = xml.replace("[" + key.getKey() + "]", key.getValue());
         }
         return xml;
+    }
+
+    /** One key press of the caller scenario: Debian's capture of the key, played from a file of its own. */
+    record KeyPress(int index, String capture) {
+        String file() {
+            return "key" + index + "-" + capture;
+        }
+    }
+
+    /** The presses of the {@code dtmf} keys, then of the {@code dtmf_end} keys. */
+    private List<KeyPress> keyPresses() {
+        String digits = keys.getOrDefault("dtmf", "") + keys.getOrDefault("dtmf_end", "");
+        List<KeyPress> presses = new ArrayList<>();
+        for (char digit : digits.toCharArray()) {
+            String name = switch (digit) {
+                case '*' -> "star";
+                case '#' -> "pound";
+                default -> {
+                    if (digit < '0' || digit > '9') {
+                        throw new IllegalArgumentException("DTMF key '" + digit + "' in '" + digits
+                                + "': the captures cover 0-9, * and #");
+                    }
+                    yield String.valueOf(digit);
+                }
+            };
+            presses.add(new KeyPress(presses.size(), "dtmf_2833_" + name + ".pcap"));
+        }
+        return presses;
+    }
+
+    /** Scenario steps playing {@code presses} after a pause of {@code pause} ms; nothing for no presses. */
+    private static String steps(List<KeyPress> presses, String pause) {
+        if (presses.isEmpty()) {
+            return "";
+        }
+        StringBuilder steps = new StringBuilder("<pause milliseconds=\"" + pause + "\"/>\n");
+        for (KeyPress press : presses) {
+            steps.append("  <nop><action><exec play_pcap_audio=\"").append(press.file())
+                    .append("\"/></action></nop>\n")
+                    .append("  <pause milliseconds=\"").append(KEY_PRESS.toMillis()).append("\"/>\n");
+        }
+        return steps.toString();
+    }
+
+    /**
+     * The capture of the {@code index}th key press. Debian's DTMF captures come from one recorded call:
+     * each carries the RTP timestamp and sequence numbers it had there (the 2 before the 7), and sipp
+     * sends them unchanged. Asterisk drops an event whose timestamp is not after the last event's end,
+     * so a repeated key, or a 2 after a 7, would not arrive. Each press gets timestamps and sequence
+     * numbers after the previous press's, the spacing within the capture kept (pcap of Ethernet, IPv4,
+     * UDP, RTP; the SSRC is the same in all of them).
+     */
+    static byte[] keyPress(byte[] pcap, int index) {
+        byte[] copy = pcap.clone();
+        ByteBuffer header = ByteBuffer.wrap(copy).order(ByteOrder.LITTLE_ENDIAN);
+        if (header.getInt(0) != 0xa1b2c3d4) {
+            header.order(ByteOrder.BIG_ENDIAN);
+        }
+        if (header.getInt(0) != 0xa1b2c3d4 || header.getInt(20) != 1) {
+            throw new IllegalArgumentException("not a pcap file of Ethernet frames");
+        }
+        ByteBuffer packets = ByteBuffer.wrap(copy); // network byte order
+        int firstSequence = -1;
+        int firstTimestamp = 0;
+        for (int record = 24; record + 16 <= copy.length; record += 16 + header.getInt(record + 8)) {
+            int ip = record + 16 + 14;
+            int rtp = ip + (packets.get(ip) & 0x0f) * 4 + 8;
+            int sequence = packets.getShort(rtp + 2) & 0xffff;
+            int timestamp = packets.getInt(rtp + 4);
+            if (firstSequence < 0) {
+                firstSequence = sequence;
+                firstTimestamp = timestamp;
+            }
+            packets.putShort(rtp + 2, (short) (PRESS_SEQUENCE_START + index * PRESS_SEQUENCE_STEP
+                    + sequence - firstSequence));
+            packets.putInt(rtp + 4, PRESS_TIMESTAMP_START + index * PRESS_TIMESTAMP_STEP + timestamp - firstTimestamp);
+        }
+        return copy;
     }
 
     private static Path executable() {

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +29,12 @@ import org.slf4j.LoggerFactory;
 import ch.loway.oss.ari4java.ARI;
 import ch.loway.oss.ari4java.AriVersion;
 import ch.loway.oss.ari4java.generated.models.ChannelDestroyed;
+import ch.loway.oss.ari4java.generated.models.ChannelDtmfReceived;
 import ch.loway.oss.ari4java.generated.models.ChannelHangupRequest;
 import ch.loway.oss.ari4java.generated.models.Message;
 import ch.loway.oss.ari4java.generated.models.PlaybackFinished;
+import ch.loway.oss.ari4java.generated.models.RecordingFailed;
+import ch.loway.oss.ari4java.generated.models.RecordingFinished;
 import ch.loway.oss.ari4java.generated.models.StasisStart;
 import ch.loway.oss.ari4java.tools.AriCallback;
 import ch.loway.oss.ari4java.tools.RestException;
@@ -53,6 +57,12 @@ class AriNode implements CallControl, AutoCloseable {
     /** Only these events travel from Asterisk to cc-core (ARI application event filtering). */
     static final List<String> EVENTS = List.of("StasisStart", "ChannelHangupRequest", "ChannelDestroyed",
             "PlaybackFinished", "ChannelDtmfReceived", "RecordingFinished", "RecordingFailed");
+
+    /**
+     * Stored recordings are files in the node's recording directory named after the recording: a name
+     * with '/' or '..' would reach other directories, and one with '%', '?' or '#' would change the URL.
+     */
+    private static final Pattern RECORDING_NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
 
     private final TelephonySettings.Node settings;
     private final String app;
@@ -216,14 +226,13 @@ class AriNode implements CallControl, AutoCloseable {
                     at(e.getTimestamp(), now), e.getChannel().getId()));
             case PlaybackFinished e -> sink.accept(new SwitchEvent.PlaybackDone(node(), at(e.getTimestamp(), now),
                     e.getPlayback().getId(), "failed".equals(e.getPlayback().getState())));
-            case ch.loway.oss.ari4java.generated.models.ChannelDtmfReceived e when e.getDigit() != null
-                    && !e.getDigit().isEmpty() -> sink.accept(new SwitchEvent.DtmfReceived(node(),
-                            at(e.getTimestamp(), now), e.getChannel().getId(), e.getDigit().charAt(0)));
-            case ch.loway.oss.ari4java.generated.models.RecordingFinished e -> sink.accept(new SwitchEvent.RecordingDone(
-                    node(), at(e.getTimestamp(), now), e.getRecording().getName(), false,
-                    e.getRecording().getDuration() == null ? 0 : e.getRecording().getDuration() * 1000L));
-            case ch.loway.oss.ari4java.generated.models.RecordingFailed e -> sink.accept(new SwitchEvent.RecordingDone(
-                    node(), at(e.getTimestamp(), now), e.getRecording().getName(), true, 0));
+            case ChannelDtmfReceived e when e.getDigit() != null && !e.getDigit().isEmpty() ->
+                    sink.accept(new SwitchEvent.DtmfReceived(node(), at(e.getTimestamp(), now),
+                            e.getChannel().getId(), e.getDigit().charAt(0)));
+            case RecordingFinished e -> sink.accept(new SwitchEvent.RecordingDone(node(), at(e.getTimestamp(), now),
+                    e.getRecording().getName(), false, millis(e.getRecording().getDuration())));
+            case RecordingFailed e -> sink.accept(new SwitchEvent.RecordingDone(node(), at(e.getTimestamp(), now),
+                    e.getRecording().getName(), true, millis(e.getRecording().getDuration())));
             default -> {
             }
         }
@@ -231,6 +240,11 @@ class AriNode implements CallControl, AutoCloseable {
 
     private static Instant at(Date timestamp, Instant fallback) {
         return timestamp == null ? fallback : timestamp.toInstant();
+    }
+
+    /** Asterisk reports a recording's duration in whole seconds, and leaves it out when it has none. */
+    private static long millis(Integer seconds) {
+        return seconds == null ? 0 : seconds * 1000L;
     }
 
     // --- call control -----------------------------------------------------------------------------
@@ -296,17 +310,58 @@ class AriNode implements CallControl, AutoCloseable {
         control("DELETE", "/bridges/" + encode(bridgeId), Map.of(), null);
     }
 
+    // --- recordings (IVR-09 voicemail) -------------------------------------------------------------
+
+    @Override
+    public void record(String channelId, String name, int maxSeconds, int maxSilenceSeconds, boolean beep,
+            String terminateOn) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("name", recordingName(name));
+        // WAV (16-bit PCM at the channel's 8 kHz) is what cc-core can store and play back without a codec.
+        query.put("format", "wav");
+        query.put("maxDurationSeconds", Integer.toString(maxSeconds));
+        query.put("maxSilenceSeconds", Integer.toString(maxSilenceSeconds));
+        // A name is used once per message; a leftover of a cc-core that died before deleting it is stale.
+        query.put("ifExists", "overwrite");
+        query.put("beep", Boolean.toString(beep));
+        query.put("terminateOn", terminateOn == null ? "none" : terminateOn);
+        control("POST", "/channels/" + encode(channelId) + "/record", query, null);
+    }
+
+    @Override
+    public byte[] storedRecording(String name) {
+        return control("GET", "/recordings/stored/" + recordingName(name) + "/file", Map.of(), null,
+                HttpResponse.BodyHandlers.ofByteArray()).body();
+    }
+
+    @Override
+    public void deleteStoredRecording(String name) {
+        control("DELETE", "/recordings/stored/" + recordingName(name), Map.of(), null);
+    }
+
+    private static String recordingName(String name) {
+        if (name == null || !RECORDING_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("recording name '" + name + "': use 1-128 of A-Z, a-z, 0-9, '_', '-'");
+        }
+        return name;
+    }
+
     /** One call-control request; any answer but 2xx is a {@link SwitchException} with Asterisk's reason. */
     private void control(String method, String path, Map<String, String> query, String body) {
+        control(method, path, query, body, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private <T> HttpResponse<T> control(String method, String path, Map<String, String> query, String body,
+            HttpResponse.BodyHandler<T> bodyHandler) {
         if (ari == null) {
             throw new SwitchException("node " + node() + " is not connected", null);
         }
         StringJoiner parameters = new StringJoiner("&", "?", "");
         parameters.setEmptyValue("");
         query.forEach((name, value) -> parameters.add(encode(name) + "=" + encode(value)));
-        HttpResponse<String> response;
+        HttpResponse<T> response;
         try {
-            response = send(method, "/ari" + path + parameters, body);
+            response = send(method, "/ari" + path + parameters, body, bodyHandler);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SwitchException(node() + ": " + method + " " + path + " interrupted", e);
@@ -314,9 +369,12 @@ class AriNode implements CallControl, AutoCloseable {
             throw new SwitchException(node() + ": " + method + " " + path + " failed: " + e, e);
         }
         if (response.statusCode() >= 300) {
+            Object reason = response.body() instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+                    : response.body();
             throw new SwitchException(node() + ": " + method + " " + path + " → HTTP " + response.statusCode() + " "
-                    + response.body(), null);
+                    + reason, null);
         }
+        return response;
     }
 
     @Override
@@ -343,50 +401,8 @@ class AriNode implements CallControl, AutoCloseable {
     }
 
     @Override
-    public void record(String channelId, String name, int maxSeconds, int maxSilenceSeconds, boolean beep,
-            String terminateOn) {
-        control("POST", "/channels/" + encode(channelId) + "/record", Map.of("name", safe(name), "format", "wav",
-                "maxDurationSeconds", String.valueOf(maxSeconds), "maxSilenceSeconds", String.valueOf(maxSilenceSeconds),
-                "beep", String.valueOf(beep), "terminateOn", terminateOn, "ifExists", "overwrite"), null);
-    }
-
-    @Override
-    public byte[] storedRecording(String name) {
-        String credentials = Base64.getEncoder().encodeToString(
-                (settings.user() + ":" + settings.password()).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(trimmed(settings.ariUrl()) + "/ari/recordings/stored/"
-                + encode(safe(name)) + "/file")).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Basic " + credentials).GET().build();
-        try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new SwitchException(node() + ": recording " + name + " → HTTP " + response.statusCode(), null);
-            }
-            return response.body();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SwitchException(node() + ": recording " + name + " interrupted", e);
-        } catch (java.io.IOException e) {
-            throw new SwitchException(node() + ": recording " + name + " failed: " + e, e);
-        }
-    }
-
-    @Override
-    public void deleteStoredRecording(String name) {
-        control("DELETE", "/recordings/stored/" + encode(safe(name)), Map.of(), null);
-    }
-
-    @Override
     public void stopPlayback(String playbackId) {
         control("DELETE", "/playbacks/" + encode(playbackId), Map.of(), null);
-    }
-
-    /** Recording names become file names on the node: nothing that could leave its directory. */
-    static String safe(String name) {
-        if (name == null || !name.matches("[A-Za-z0-9_-]{1,100}")) {
-            throw new IllegalArgumentException("unsafe recording name " + name);
-        }
-        return name;
     }
 
     @Override
@@ -442,6 +458,11 @@ class AriNode implements CallControl, AutoCloseable {
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
+        return send(method, path, body, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private <T> HttpResponse<T> send(String method, String path, String body, HttpResponse.BodyHandler<T> bodyHandler)
+            throws Exception {
         String credentials = Base64.getEncoder().encodeToString(
                 (settings.user() + ":" + settings.password()).getBytes(StandardCharsets.UTF_8));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(trimmed(settings.ariUrl()) + path))
@@ -453,7 +474,7 @@ class AriNode implements CallControl, AutoCloseable {
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request.build(), bodyHandler);
     }
 
     private static String trimmed(String url) {

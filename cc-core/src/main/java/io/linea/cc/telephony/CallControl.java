@@ -36,8 +36,12 @@ interface CallControl {
     void setVariable(String channelId, String name, String value);
 
     /**
-     * Records the channel's audio as {@code name}.wav on the node (IVR-09); {@code terminateOn} a DTMF
-     * key that ends it ("#"), or "none".
+     * Records what the channel hears from the caller into a WAV file stored on the node under
+     * {@code name} (an existing one is overwritten); {@link SwitchEvent.RecordingDone} reports its end.
+     * Ends after {@code maxSeconds} (0: no limit), after {@code maxSilenceSeconds} of silence (0: never),
+     * on the key {@code terminateOn} ({@code none}, {@code any}, {@code *} or {@code #}; null is none), or
+     * when the caller hangs up (the message is kept). {@code name} must match {@code [A-Za-z0-9_-]{1,128}},
+     * else IllegalArgumentException.
      */
     void record(String channelId, String name, int maxSeconds, int maxSilenceSeconds, boolean beep,
             String terminateOn);

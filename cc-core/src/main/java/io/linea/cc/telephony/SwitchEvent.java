@@ -28,6 +28,19 @@ sealed interface SwitchEvent {
     record PlaybackDone(String node, Instant at, String playbackId, boolean failed) implements SwitchEvent {
     }
 
+    /** A key was pressed on the channel (as the endpoint's {@code dtmf_mode} carries it): 0-9, *, #, A-D. */
+    record DtmfReceived(String node, Instant at, String channelId, char digit) implements SwitchEvent {
+    }
+
+    /**
+     * A recording started with {@link CallControl#record} ended and, unless {@code failed}, is stored on
+     * the node under {@code name}; {@code durationMs} is Asterisk's whole seconds as milliseconds, 0
+     * when it reports none.
+     */
+    record RecordingDone(String node, Instant at, String name, boolean failed, long durationMs)
+            implements SwitchEvent {
+    }
+
     /** The node's event stream is (again) connected; {@code control} acts on it. */
     record NodeConnected(String node, Instant at, CallControl control, boolean restarted) implements SwitchEvent {
     }
@@ -59,15 +72,6 @@ sealed interface SwitchEvent {
 
     /** A timer the call logic set for one interaction fired (the pause between two rounds of ringing). */
     record TimerFired(String node, Instant at, java.util.UUID interactionId) implements SwitchEvent {
-    }
-
-    /** The caller pressed a key (RFC 2833 or SIP INFO, as Asterisk reports it). */
-    record DtmfReceived(String node, Instant at, String channelId, char digit) implements SwitchEvent {
-    }
-
-    /** A recording on a channel ended; {@code failed} when Asterisk could not record it. */
-    record RecordingDone(String node, Instant at, String name, boolean failed, long durationMs)
-            implements SwitchEvent {
     }
 
     /** The router decided something about a queued call (offer, withdrawal, overflow). */
