@@ -19,16 +19,29 @@ public class SettingsManagement {
     static final String DEFAULT_TIME_ZONE = "UTC";
 
     private final AllTenantSettings settings;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    SettingsManagement(AllTenantSettings settings) {
+    SettingsManagement(AllTenantSettings settings, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.settings = settings;
+        this.jdbc = jdbc;
     }
 
     /** The tenant's settings, created with defaults (named {@code displayNameIfNew}) on first read. */
     @Transactional
     public SettingsView current(String displayNameIfNew) {
-        return find().orElseGet(() -> settings.save(new TenantSettings(displayNameIfNew, DEFAULT_TIME_ZONE,
-                Language.en, Language.ALL))).view();
+        Optional<TenantSettings> found = find();
+        if (found.isPresent()) {
+            return found.get().view();
+        }
+        // The first calls of a new tenant arrive together: whoever inserts first wins, the others wait for
+        // that row and read it (a plain insert would fail them with a duplicate key).
+        jdbc.sql("""
+                insert into cc.tenant_settings (tenant_id, display_name, time_zone, default_language, enabled_languages)
+                values (:tenant, :name, :zone, :language, :enabled) on conflict (tenant_id) do nothing
+                """).param("tenant", TenantContext.requireTenant()).param("name", displayNameIfNew)
+                .param("zone", DEFAULT_TIME_ZONE).param("language", Language.en.name())
+                .param("enabled", String.join(",", Language.ALL.stream().map(Language::name).toList())).update();
+        return find().orElseThrow().view();
     }
 
     @Transactional

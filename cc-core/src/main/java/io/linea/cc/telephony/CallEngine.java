@@ -570,6 +570,14 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
                 callbackDial(call, e); // the agent of a kept place answered: now the caller (ACD-10)
                 return;
             }
+            if (call.keptPlace) {
+                // the turn came while the caller still heard the confirmation: connected at once, callback done
+                stopPlayback(call);
+                UUID item = call.callbackItem == null ? null : call.callbackItem.getNow(null);
+                if (item != null) {
+                    io.execute(() -> safely(() -> queues.callbackAttempted(call.tenantId, item, true)));
+                }
+            }
         }
         if (call.stage == Call.Stage.CALLBACK_DIALLING) {
             recorder.event(call.tenantId, call.interactionId, InteractionEvent.Type.CALLBACK_ATTEMPTED, e.at(), null,
@@ -1510,6 +1518,10 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
             byChannel.remove(e.channelId());
             call.secondaryChannel = null;
             command(call, () -> call.control.hangup(e.channelId(), HangupReason.NORMAL), null);
+            if (call.routed || call.directAgent) {
+                routedLegGone(call);
+                return;
+            }
             releaseAgent(call, false);
             if (agent != null) {
                 call.tried.add(agent.agentId());

@@ -220,10 +220,6 @@ final class CallEngineHarness implements AutoCloseable {
                 Map<String, String> variables) {
         }
 
-        /** A stored recording as the node hands it out: the 44-byte header of a WAV file with no samples. */
-        static final byte[] EMPTY_WAV = {'R', 'I', 'F', 'F', 36, 0, 0, 0, 'W', 'A', 'V', 'E',
-                'f', 'm', 't', ' ', 16, 0, 0, 0, 1, 0, 1, 0, 0x40, 0x1f, 0, 0, (byte) 0x80, 0x3e, 0, 0, 2, 0, 16, 0,
-                'd', 'a', 't', 'a', 0, 0, 0, 0};
 
         private final String node;
         /** Requests in order, e.g. "answer caller-1", "hangup la-… NORMAL", "bridge lb-… caller-1 la-…". */
