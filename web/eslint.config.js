@@ -16,6 +16,7 @@ const FEATURES = [
   'numbers',
   'people',
   'policy',
+  'presence',
   'profile',
   'queues',
   'settings',

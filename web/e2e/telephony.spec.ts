@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { DEMO_TENANT_ID } from './support/env';
-import { expect, ro, signIn, test, unique } from './support/linea';
+import { createdId, expect, ro, signIn, test, unique } from './support/linea';
 
 // TEL-02, TEN-02: the platform admin adds a carrier and a number and assigns the number to Demo
 // Energy; TEL-04: Demo Energy's admin sees it on Numbers, creates an agent and generates its SIP
@@ -22,14 +22,6 @@ async function remove(page: Page, path: string, tenantId?: string): Promise<numb
     },
     { path, tenantId },
   );
-}
-
-async function createdId(page: Page, path: string, action: () => Promise<void>): Promise<string> {
-  const created = page.waitForResponse(
-    (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === path && r.status() === 201,
-  );
-  await action();
-  return ((await (await created).json()) as { id: string }).id;
 }
 
 test('platform admin assigns a number to Demo Energy, whose admin creates an agent with SIP credentials', async ({

@@ -14,6 +14,8 @@ const SECRETS_FILE = join(WEB_DIR, 'node_modules', '.cache', 'linea-e2e', 'mfa-s
 
 export const ro = JSON.parse(readFileSync(join(WEB_DIR, 'src', 'i18n', 'locales', 'ro.json'), 'utf8')) as {
   queues: { title: string };
+  callbacks: { title: string };
+  presence: { title: string; notAgentTitle: string };
   numberTypes: Record<'FREEPHONE' | 'MOBILE' | 'GEOGRAPHIC', string>;
   agents: { noCredentials: string; credentialsOnce: string; regenerateConfirm: string };
 };
@@ -127,23 +129,42 @@ export async function switchTenant(page: Page, slug: string) {
   await page.getByTestId(`tenant-option-${slug}`).click();
 }
 
-/** Calls the platform API with the page's own token (for clean-up after a failed test). */
-export async function apiCall(page: Page, method: string, path: string, body?: unknown): Promise<number> {
+/**
+ * Calls the platform API with the page's own token (for clean-up after a failed test); tenant APIs
+ * need the tenant's id, sent as X-Linea-Tenant.
+ */
+export async function apiCall(
+  page: Page,
+  method: string,
+  path: string,
+  body?: unknown,
+  tenantId?: string,
+): Promise<number> {
   return page.evaluate(
-    async ({ method, path, body }) => {
+    async ({ method, path, body, tenantId }) => {
       const tokens = JSON.parse(sessionStorage.getItem('linea.tokens') ?? '{}') as { accessToken?: string };
       const response = await fetch(path, {
         method,
         headers: {
           Authorization: `Bearer ${tokens.accessToken ?? ''}`,
+          ...(tenantId ? { 'X-Linea-Tenant': tenantId } : {}),
           ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       return response.status;
     },
-    { method, path, body },
+    { method, path, body, tenantId },
   );
+}
+
+/** The id of what `action` creates: the 201 answer to a POST to `path`. */
+export async function createdId(page: Page, path: string, action: () => Promise<void>): Promise<string> {
+  const created = page.waitForResponse(
+    (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === path && r.status() === 201,
+  );
+  await action();
+  return ((await (await created).json()) as { id: string }).id;
 }
 
 export function unique(prefix: string): string {

@@ -12,10 +12,12 @@ async function navIds(me: Me, path = '/') {
     .map((link) => link.getAttribute('data-testid'));
 }
 
-describe('navigation by role and permission (ADM-01, TEN-02, TEN-04, TEN-05, ACD-03, ACD-05, ACD-14)', () => {
+describe('navigation by role and permission (ADM-01, TEN-02, TEN-04, TEN-05, ACD-03, ACD-05, ACD-11, ACD-14)', () => {
   it('gives a tenant admin every tenant page and no platform page', async () => {
     expect(await navIds(demoAdmin)).toEqual([
       'nav-home',
+      'nav-presence',
+      'nav-presence-agents',
       'nav-queues',
       'nav-skills',
       'nav-break-reasons',
@@ -34,6 +36,7 @@ describe('navigation by role and permission (ADM-01, TEN-02, TEN-04, TEN-05, ACD
   it('gives an agent only what queues.view, calendars.view and callbacks.handle allow', async () => {
     expect(await navIds(operator)).toEqual([
       'nav-home',
+      'nav-presence',
       'nav-queues',
       'nav-skills',
       'nav-break-reasons',
@@ -51,6 +54,7 @@ describe('navigation by role and permission (ADM-01, TEN-02, TEN-04, TEN-05, ACD
     };
     expect(await navIds(supervisorWithAudit)).toEqual([
       'nav-home',
+      'nav-presence',
       'nav-queues',
       'nav-skills',
       'nav-break-reasons',
@@ -86,6 +90,7 @@ describe('navigation by role and permission (ADM-01, TEN-02, TEN-04, TEN-05, ACD
     };
     expect(await navIds(caller)).toEqual([
       'nav-home',
+      'nav-presence',
       'nav-queues',
       'nav-skills',
       'nav-break-reasons',
@@ -112,6 +117,36 @@ describe('navigation by role and permission (ADM-01, TEN-02, TEN-04, TEN-05, ACD
       expect(await screen.findByTestId('empty-state')).toHaveTextContent('No access');
     },
   );
+
+  it('opens "My status" by queues.view and the agents\' status by agents.monitor (ACD-05, ACD-11)', async () => {
+    const monitorOnly: Me = {
+      ...demoAdmin,
+      memberships: [membership({ roles: ['supervisor'], permissions: ['agents.monitor'] })],
+    };
+    expect(await navIds(monitorOnly)).toEqual(['nav-home', 'nav-presence-agents']);
+  });
+
+  it("refuses the agents' status to an agent", async () => {
+    renderApp({ path: '/presence/agents', me: operator });
+    expect(await screen.findByTestId('empty-state')).toHaveTextContent('No access');
+    expect(screen.queryByTestId('agent-status-table')).toBeNull();
+  });
+
+  it('refuses "My status" without queues.view', async () => {
+    const callbacksOnly: Me = {
+      ...operator,
+      memberships: [membership({ roles: ['agent'], permissions: ['callbacks.handle'] })],
+    };
+    renderApp({ path: '/presence', me: callbacksOnly });
+    expect(await screen.findByTestId('empty-state')).toHaveTextContent('No access');
+  });
+
+  it('marks only the most specific item as the current page', async () => {
+    renderApp({ path: '/presence/agents', me: demoAdmin, routes: { 'GET /api/cc/presence': [] } });
+    const nav = await screen.findByTestId('navigation');
+    expect(within(nav).getByTestId('nav-presence-agents')).toHaveAttribute('aria-current', 'page');
+    expect(within(nav).getByTestId('nav-presence')).not.toHaveAttribute('aria-current');
+  });
 
   it('refuses the callback list without callbacks.handle', async () => {
     const viewer: Me = {

@@ -1,5 +1,5 @@
 // What a person may open, by the active membership's permissions and the platform role (ADM-01,
-// TEN-02, TEN-04, TEN-05, TEL-04, TEL-05, ACD-03, ACD-05, ACD-14). The server checks every call again; this only keeps the UI honest.
+// TEN-02, TEN-04, TEN-05, TEL-04, TEL-05, ACD-03, ACD-05, ACD-11, ACD-14). The server checks every call again; this only keeps the UI honest.
 import { can, isPlatformAdmin, type Me, type Membership } from '@/lib/session/types';
 
 export interface Access {
@@ -17,6 +17,21 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
   { id: 'home', path: '/', labelKey: 'nav.home', section: 'main', allowed: () => true },
+  {
+    // an agent's own state and queue log-ins (ACD-05, ACD-11): the API asks for queues.view itself
+    id: 'presence',
+    path: '/presence',
+    labelKey: 'nav.presence',
+    section: 'tenant',
+    allowed: ({ membership }) => can(membership, 'queues.view'),
+  },
+  {
+    id: 'presence-agents',
+    path: '/presence/agents',
+    labelKey: 'nav.agentStatus',
+    section: 'tenant',
+    allowed: ({ membership }) => can(membership, 'agents.monitor'),
+  },
   {
     id: 'queues',
     path: '/queues',

@@ -14,10 +14,18 @@ import {
   inventoryNumbers,
   outboundCall,
   page,
+  queuedNumber,
   sipTrunk,
   tenantNumbers,
 } from '@/test/telephony';
-import { billingMembers, breakReasons, openCallbacks, skills } from '@/test/routing';
+import {
+  billingMembers,
+  breakReasons,
+  myPresence,
+  openCallbacks,
+  skills,
+  teamPresence,
+} from '@/test/routing';
 
 // I18N-01: no page shows a raw translation key, in any of the checked languages.
 const NAMESPACES = Object.keys(LOCALES.en).join('|');
@@ -40,6 +48,8 @@ const routes = {
   'GET /api/cc/skills': page(skills),
   'GET /api/cc/break-reasons': page(breakReasons),
   'GET /api/cc/callbacks': openCallbacks,
+  'GET /api/cc/presence/me': myPresence,
+  'GET /api/cc/presence': teamPresence,
   'GET /api/cc/calendars': [officeHours],
   'GET /api/cc/settings': {
     displayName: 'Demo Energy',
@@ -180,7 +190,8 @@ const routes = {
   },
   'GET /api/cc/platform/carriers': page([sipTrunk]),
   'GET /api/cc/platform/numbers': page(inventoryNumbers),
-  'GET /api/cc/numbers': page(tenantNumbers),
+  // the queued number first: its form shows the queue and the priority (ACD-01, ACD-04)
+  'GET /api/cc/numbers': page([queuedNumber, ...tenantNumbers]),
   'GET /api/cc/calls/caller-numbers': tenantNumbers,
   'GET /api/cc/agents': page(agents),
   'GET /api/cc/interactions': page([answeredCall, abandonedCall, outboundCall]),
@@ -202,6 +213,9 @@ const PAGES: { path: string; me: Me; open?: string }[] = [
   { path: '/skills', me: demoAdmin, open: 'skills-create' },
   { path: '/break-reasons', me: demoAdmin, open: 'break-reasons-create' },
   { path: '/callbacks', me: demoAdmin, open: 'callback-done' },
+  { path: '/presence', me: demoAdmin, open: 'presence-break' },
+  { path: '/presence', me: demoAdmin, open: 'presence-logout' },
+  { path: '/presence/agents', me: demoAdmin, open: 'agent-state-menu' },
   { path: '/callbacks', me: demoAdmin, open: 'callback-dial' },
   { path: '/working-hours', me: demoAdmin, open: 'calendars-create' },
   { path: '/settings', me: demoAdmin },
@@ -219,6 +233,9 @@ const PAGES: { path: string; me: Me; open?: string }[] = [
   { path: '/platform/numbers', me: platformAdmin, open: 'inventory-create' },
   { path: '/no-such-page', me: demoAdmin },
 ];
+
+/** What a page's `open` button shows when it is not a dialog. */
+const OPENS_ROLE: Record<string, string> = { 'mfa-start': 'img', 'agent-state-menu': 'menu' };
 
 /** Every piece of text a person (or a screen reader) meets: text nodes and labelling attributes (not raw codes shown on purpose). */
 function visibleTexts(): string[] {
@@ -251,7 +268,7 @@ describe.each<Language>(['en', 'ro', 'kk'])('no raw keys rendered in %s (I18N-01
     assertNoRawKeys(page.path);
     if (page.open) {
       await userEvent.setup().click(screen.getAllByTestId(page.open)[0]!);
-      await screen.findByRole(page.open === 'mfa-start' ? 'img' : 'dialog');
+      await screen.findByRole(OPENS_ROLE[page.open] ?? 'dialog');
       assertNoRawKeys(`${page.path} + ${page.open}`);
     }
   });

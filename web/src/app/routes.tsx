@@ -11,6 +11,8 @@ const QueuesPage = lazy(() => import('@/features/queues/components/QueuesPage'))
 const QueueEditorPage = lazy(() => import('@/features/queues/components/QueueEditorPage'));
 const SkillsPage = lazy(() => import('@/features/skills/components/SkillsPage'));
 const BreakReasonsPage = lazy(() => import('@/features/break-reasons/components/BreakReasonsPage'));
+const MyStatusPage = lazy(() => import('@/features/presence/components/MyStatusPage'));
+const AgentStatusPage = lazy(() => import('@/features/presence/components/AgentStatusPage'));
 const CallbacksPage = lazy(() => import('@/features/callbacks/components/CallbacksPage'));
 const CalendarsPage = lazy(() => import('@/features/calendars/components/CalendarsPage'));
 const SettingsPage = lazy(() => import('@/features/settings/components/SettingsPage'));
@@ -99,6 +101,22 @@ export function AppRoutes() {
           element={
             <Guard item="break-reasons">
               <BreakReasonsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="presence"
+          element={
+            <Guard item="presence">
+              <MyStatusPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="presence/agents"
+          element={
+            <Guard item="presence-agents">
+              <AgentStatusPage />
             </Guard>
           }
         />

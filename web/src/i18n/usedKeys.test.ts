@@ -19,6 +19,7 @@ import {
 } from '@/features/interactions/api/interactions';
 import { KINDS, OUTCOMES, STATUS_FILTERS, STATUSES } from '@/features/callbacks/api/callbacks';
 import { ROUTE_TARGETS } from '@/features/numbers/api/numbers';
+import { CHOSEN_STATES, PRESENCE_STATES } from '@/features/presence/api/presence';
 import { ACTION_TYPES, OVERFLOW_CONDITIONS, STRATEGIES } from '@/features/queues/api/queues';
 import { TABS } from '@/features/queues/utils/queueForm';
 import { NUMBER_TYPES } from '@/lib/phone';
@@ -71,7 +72,9 @@ describe('keys used in the code (I18N-01)', () => {
       ...POLICY_FIELDS.map((field) => `policy.${field}`),
       ...['yes', 'no'].map((value) => `audit.values.${value}`),
       ...NUMBER_TYPES.map((type) => `numberTypes.${type}`),
-      ...ROUTE_TARGETS.map((target) => `numbers.targets.${target}`),
+      ...ROUTE_TARGETS.flatMap((target) => [`numbers.targets.${target}`, `numbers.targetOptions.${target}`]),
+      ...PRESENCE_STATES.map((state) => `presence.states.${state}`),
+      ...CHOSEN_STATES.map((state) => `presence.actions.${state}`),
       ...REACHES.flatMap((reach) => [`agents.reaches.${reach}`, `agents.reachHints.${reach}`]),
       ...CREDENTIAL_FIELDS.map((field) => `agents.credentials.${field}`),
       ...DIRECTIONS.map((direction) => `interactions.directions.${direction}`),
@@ -94,6 +97,8 @@ describe('keys used in the code (I18N-01)', () => {
         ['ALL', ...KINDS].map((kind) => `callbacks.empty.${status}.${kind}`),
       ),
       ...[
+        'presence',
+        'agentStatus',
         'queues',
         'skills',
         'breakReasons',

@@ -1,4 +1,4 @@
-// Routing data as the cc-core APIs return it (ACD-03, ACD-05, ACD-10, ACD-14, IVR-09), for page tests.
+// Routing data as the cc-core APIs return it (ACD-03, ACD-05, ACD-10, ACD-11, ACD-14, IVR-09), for page tests.
 import { page } from './telephony';
 
 export const skills = [
@@ -83,3 +83,25 @@ export const doneCallback = {
 };
 
 export const openCallbacks = page([callbackRequest, missedCall, voicemailMessage]);
+
+/** Ana's presence: logged in to Billing; Outages leaves logging in and out to supervisors (ACD-05, ACD-11). */
+export const myPresence = {
+  agentId: 'a-ana',
+  displayName: 'Ana Agent',
+  state: 'AVAILABLE',
+  queues: [
+    { queueId: 'q-billing', name: 'Billing', loggedIn: true, selfLoginAllowed: true },
+    { queueId: 'q-outages', name: 'Outages', loggedIn: false, selfLoginAllowed: false },
+  ],
+};
+
+/** The supervisor's view: Ana available, Ion on a break and logged out of Billing. */
+export const teamPresence = [
+  myPresence,
+  {
+    agentId: 'a-ion',
+    displayName: 'Ion Mobile',
+    state: 'BREAK',
+    queues: [{ queueId: 'q-billing', name: 'Billing', loggedIn: false, selfLoginAllowed: true }],
+  },
+];

@@ -45,16 +45,39 @@ export const platformTenants = [
 ];
 
 export const tenantNumbers = [
-  { id: 'n-free', e164: '+37380012345', type: 'FREEPHONE', target: 'AGENTS', greeting: null, version: 1 },
+  {
+    id: 'n-free',
+    e164: '+37380012345',
+    type: 'FREEPHONE',
+    target: 'AGENTS',
+    greeting: null,
+    queueId: null,
+    priority: 0,
+    version: 1,
+  },
   {
     id: 'n-mobile',
     e164: '+37369123456',
     type: 'MOBILE',
     target: 'AGENTS',
     greeting: 'Bună ziua, Demo Energy.',
+    queueId: null,
+    priority: 0,
     version: 4,
   },
 ];
+
+/** A VIP line: its callers wait in the Billing queue ahead of the others (ACD-01, ACD-04). */
+export const queuedNumber = {
+  id: 'n-vip',
+  e164: '+37322123456',
+  type: 'GEOGRAPHIC',
+  target: 'QUEUE',
+  greeting: null,
+  queueId: 'q-billing',
+  priority: 7,
+  version: 2,
+};
 
 export const agents = [
   {

@@ -19,6 +19,13 @@ export function Navigation({ onNavigate }: { onNavigate?: () => void }) {
   const { me, membership } = useSession();
   const { pathname } = useLocation();
   const items = visibleItems({ me, membership });
+  // the most specific item is the current one: /presence/agents is not also "My status"
+  const current = items
+    .filter((item) => isActive(item.path, pathname))
+    .reduce<NavItem | null>(
+      (best, item) => (!best || item.path.length > best.path.length ? item : best),
+      null,
+    );
   return (
     <nav aria-label={t('nav.label')} data-testid="navigation">
       <Stack gap="md">
@@ -33,7 +40,7 @@ export function Navigation({ onNavigate }: { onNavigate?: () => void }) {
                 </Text>
               ) : null}
               {inSection.map((item) => {
-                const active = isActive(item.path, pathname);
+                const active = item.id === current?.id;
                 return (
                   <NavLink
                     key={item.id}

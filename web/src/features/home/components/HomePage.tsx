@@ -20,6 +20,8 @@ export default function HomePage() {
   const add = (ok: boolean, id: string, path: string) =>
     ok && tiles.push({ id, path, titleKey: `home.tiles.${id}.title`, textKey: `home.tiles.${id}.text` });
 
+  add(can(membership, 'queues.view'), 'presence', '/presence');
+  add(can(membership, 'agents.monitor'), 'agentStatus', '/presence/agents');
   add(can(membership, 'queues.view', 'queues.manage'), 'queues', '/queues');
   add(can(membership, 'queues.view', 'queues.manage'), 'skills', '/skills');
   add(can(membership, 'queues.view', 'queues.manage'), 'breakReasons', '/break-reasons');

@@ -1,10 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from '@/lib/api/client';
+import { api, asList, type Page } from '@/lib/api/client';
 import type { NumberType } from '@/lib/phone';
 import { useTenantId } from '@/lib/session/SessionProvider';
 
-/** Where calls to a number go; the routing engine and the IVR will add targets. */
-export const ROUTE_TARGETS = ['AGENTS'] as const;
+/** Where a number's calls go: to available agents, or into a queue (ACD-01). The IVR will add targets. */
+export const ROUTE_TARGETS = ['AGENTS', 'QUEUE'] as const;
 export type RouteTarget = (typeof ROUTE_TARGETS)[number];
 
 /** TEN-02: one of the active tenant's numbers, assigned by the platform operator. */
@@ -15,17 +15,31 @@ export interface TenantNumber {
   target: RouteTarget;
   /** the tenant's own greeting; null plays the default greeting in the tenant's language */
   greeting: string | null;
+  /** the queue a QUEUE number's calls wait in; null for AGENTS */
+  queueId: string | null;
+  /** ACD-04: 0..9; callers of a higher priority number overtake the others in the queue */
+  priority: number;
   version: number;
 }
 
 export interface NumberRouteInput {
   target: RouteTarget;
   greeting: string | null;
+  queueId: string | null;
+  priority: number;
   version: number;
+}
+
+export interface QueueOption {
+  id: string;
+  name: string;
 }
 
 export const NUMBERS_PAGE_SIZE = 20;
 export const GREETING_MAX = 500;
+export const PRIORITY_RANGE = [0, 9] as const;
+/** The largest page of queues the queues API serves: one tenant's queues fit in it. */
+const QUEUE_OPTIONS_SIZE = 200;
 
 const numbersKey = (tenantId: string | null) => ['t', tenantId, 'numbers'] as const;
 
@@ -41,6 +55,24 @@ export function useNumbers(page: number) {
       }),
     enabled: !!tenantId,
     placeholderData: keepPreviousData,
+  });
+}
+
+// Names only, under the queues' own key so that they refresh with them: the queues feature owns the rest.
+export function useQueueOptions(enabled: boolean) {
+  const tenantId = useTenantId();
+  return useQuery({
+    queryKey: ['t', tenantId, 'queues', 'options'],
+    queryFn: async ({ signal }) =>
+      asList(
+        await api<QueueOption[] | Page<QueueOption>>('/api/cc/queues', {
+          tenantId,
+          signal,
+          query: { page: 0, size: QUEUE_OPTIONS_SIZE },
+        }),
+      ).map(({ id, name }) => ({ id, name })),
+    enabled: enabled && !!tenantId,
+    retry: false,
   });
 }
 

@@ -2,11 +2,14 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Me } from '@/lib/session/types';
-import { demoAdmin, DEMO_ID, membership } from '@/test/fixtures';
+import { demoAdmin, DEMO_ID, membership, queuesByTenant } from '@/test/fixtures';
 import { renderApp } from '@/test/render';
-import { page, tenantNumbers } from '@/test/telephony';
+import { page, queuedNumber, tenantNumbers } from '@/test/telephony';
 
-const routes = { 'GET /api/cc/numbers': page(tenantNumbers) };
+const routes = {
+  'GET /api/cc/numbers': page(tenantNumbers),
+  'GET /api/cc/queues': page(queuesByTenant[DEMO_ID]),
+};
 const supervisor: Me = {
   ...demoAdmin,
   memberships: [membership({ roles: ['supervisor'], permissions: ['telephony.view'] })],
@@ -60,6 +63,8 @@ describe('Numbers page of a tenant (TEN-02)', () => {
     expect(api.callsTo('PUT', '/api/cc/numbers/n-free')[0]!.body).toEqual({
       target: 'AGENTS',
       greeting: 'Welcome to Demo Energy.',
+      queueId: null,
+      priority: 0,
       version: 1,
     });
   });
@@ -80,6 +85,8 @@ describe('Numbers page of a tenant (TEN-02)', () => {
     expect(api.callsTo('PUT', '/api/cc/numbers/n-mobile')[0]!.body).toEqual({
       target: 'AGENTS',
       greeting: null,
+      queueId: null,
+      priority: 0,
       version: 4,
     });
   });
@@ -123,6 +130,129 @@ describe('Numbers page of a tenant (TEN-02)', () => {
     await user.click(within(form).getByTestId('number-save'));
     expect(await within(form).findByText('The greeting has characters TTS cannot read.')).toBeInTheDocument();
     expect(greeting).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  describe('routed to a queue with a priority (ACD-01, ACD-04)', () => {
+    const withVip = { ...routes, 'GET /api/cc/numbers': page([...tenantNumbers, queuedNumber]) };
+
+    it('shows the queue and the priority of a queued number', async () => {
+      const { api } = renderApp({ path: '/numbers', me: demoAdmin, routes: withVip });
+      const rows = await screen.findAllByTestId('number-row');
+      const vip = rows[2]!;
+      await waitFor(() => expect(within(vip).getByTestId('number-queue')).toHaveTextContent('Queue Billing'));
+      expect(within(vip).getByTestId('number-priority')).toHaveTextContent('Priority 7');
+      expect(within(rows[0]!).getByTestId('number-target')).toHaveTextContent('Available agents');
+      expect(within(rows[0]!).queryByTestId('number-priority')).toBeNull();
+      expect(api.callsTo('GET', '/api/cc/queues')[0]?.headers['X-Linea-Tenant']).toBe(DEMO_ID);
+    });
+
+    it('says only "queue" to whom may not read queue names', async () => {
+      const supervisorNoQueues: Me = {
+        ...demoAdmin,
+        memberships: [membership({ roles: ['supervisor'], permissions: ['telephony.view'] })],
+      };
+      const { api } = renderApp({ path: '/numbers', me: supervisorNoQueues, routes: withVip });
+      const rows = await screen.findAllByTestId('number-row');
+      expect(within(rows[2]!).getByTestId('number-queue')).toHaveTextContent(/^Queue$/);
+      expect(api.callsTo('GET', '/api/cc/queues')).toHaveLength(0);
+    });
+
+    it('routes a number to a queue: the queue is required and the priority is 0 to 9', async () => {
+      const { api } = renderApp({
+        path: '/numbers',
+        me: demoAdmin,
+        routes: { ...routes, 'PUT /api/cc/numbers/n-free': { ...queuedNumber, id: 'n-free' } },
+      });
+      const { user, form } = await editFirst();
+      const target = within(form).getByRole('combobox', { name: 'Calls go to' });
+      expect([...(target as HTMLSelectElement).options].map((o) => o.textContent)).toEqual([
+        'Ring available agents directly',
+        'Queue',
+      ]);
+      // the queue and the priority belong to queued numbers only
+      expect(form.querySelector('select[name="queueId"]')).toBeNull();
+      expect(form.querySelector('input[name="priority"]')).toBeNull();
+
+      await user.selectOptions(target, 'QUEUE');
+      const queue = form.querySelector<HTMLSelectElement>('select[name="queueId"]')!;
+      await waitFor(() => expect(queue.options).toHaveLength(3));
+      expect([...queue.options].map((o) => o.textContent)).toEqual(['Choose a queue', 'Billing', 'Outages']);
+      expect(form).toHaveTextContent('Callers of this number overtake callers with a lower priority');
+      const priority = form.querySelector<HTMLInputElement>('input[name="priority"]')!;
+      expect(priority).toHaveValue('0');
+      await user.clear(priority);
+      await user.type(priority, '12');
+      await user.click(within(form).getByTestId('number-save'));
+      expect(within(form).getByText('Choose the queue the calls wait in.')).toBeInTheDocument();
+      expect(within(form).getByText('Enter a whole number from 0 to 9.')).toBeInTheDocument();
+      expect(queue).toHaveAttribute('aria-invalid', 'true');
+      expect(api.callsTo('PUT', '/api/cc/numbers/n-free')).toHaveLength(0);
+
+      await user.selectOptions(queue, 'q-outages');
+      await user.clear(priority);
+      await user.type(priority, '9');
+      await user.click(within(form).getByTestId('number-save'));
+      await waitFor(() => expect(api.callsTo('PUT', '/api/cc/numbers/n-free')).toHaveLength(1));
+      expect(api.callsTo('PUT', '/api/cc/numbers/n-free')[0]!.body).toEqual({
+        target: 'QUEUE',
+        greeting: null,
+        queueId: 'q-outages',
+        priority: 9,
+        version: 1,
+      });
+    });
+
+    it('shows the server refusing a missing queue next to the queue (number.queue-missing)', async () => {
+      renderApp({
+        path: '/numbers',
+        me: demoAdmin,
+        routes: {
+          ...withVip,
+          'PUT /api/cc/numbers/n-vip': {
+            status: 400,
+            body: {
+              status: 400,
+              code: 'validation.failed',
+              errors: [
+                { field: 'queueId', code: 'number.queue-missing', message: 'The queue does not exist.' },
+              ],
+            },
+          },
+        },
+      });
+      const user = userEvent.setup();
+      const rows = await screen.findAllByTestId('number-row');
+      await user.click(within(rows[2]!).getByTestId('number-edit'));
+      const form = await screen.findByTestId('number-form');
+      const queue = form.querySelector<HTMLSelectElement>('select[name="queueId"]')!;
+      await waitFor(() => expect(queue).toHaveValue('q-billing'));
+      expect(form.querySelector('input[name="priority"]')).toHaveValue('7');
+      await user.click(within(form).getByTestId('number-save'));
+      expect(await within(form).findByText('The queue does not exist.')).toBeInTheDocument();
+      expect(queue).toHaveAttribute('aria-invalid', 'true');
+    });
+
+    it('sends no queue when a queued number goes back to ringing agents, and keeps its priority', async () => {
+      const { api } = renderApp({
+        path: '/numbers',
+        me: demoAdmin,
+        routes: { ...withVip, 'PUT /api/cc/numbers/n-vip': { ...queuedNumber, target: 'AGENTS' } },
+      });
+      const user = userEvent.setup();
+      const rows = await screen.findAllByTestId('number-row');
+      await user.click(within(rows[2]!).getByTestId('number-edit'));
+      const form = await screen.findByTestId('number-form');
+      await user.selectOptions(within(form).getByRole('combobox', { name: 'Calls go to' }), 'AGENTS');
+      await user.click(within(form).getByTestId('number-save'));
+      await waitFor(() => expect(api.callsTo('PUT', '/api/cc/numbers/n-vip')).toHaveLength(1));
+      expect(api.callsTo('PUT', '/api/cc/numbers/n-vip')[0]!.body).toEqual({
+        target: 'AGENTS',
+        greeting: null,
+        queueId: null,
+        priority: 7,
+        version: 2,
+      });
+    });
   });
 
   it('is read-only with telephony.view only', async () => {

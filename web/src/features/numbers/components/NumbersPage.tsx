@@ -1,4 +1,4 @@
-import { Badge, Button, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatE164 } from '@/lib/phone';
@@ -7,10 +7,13 @@ import { can } from '@/lib/session/types';
 import { PageHeader } from '@/lib/ui/PageHeader';
 import { Pager } from '@/lib/ui/Pager';
 import { EmptyState, ErrorState, LoadingState } from '@/lib/ui/states';
-import { NUMBERS_PAGE_SIZE, useNumbers, type TenantNumber } from '../api/numbers';
+import { NUMBERS_PAGE_SIZE, useNumbers, useQueueOptions, type TenantNumber } from '../api/numbers';
 import { NumberRouteModal } from './NumberRouteModal';
 
-/** TEN-02: the numbers the platform operator assigned to this tenant, and their greetings. */
+/**
+ * TEN-02, ACD-01, ACD-04: the numbers the platform operator assigned to this tenant, where their
+ * calls go (agents, or a queue with a priority) and their greetings.
+ */
 export default function NumbersPage() {
   const { t } = useTranslation();
   const { membership } = useSession();
@@ -18,6 +21,14 @@ export default function NumbersPage() {
   const [page, setPage] = useState(0);
   const numbers = useNumbers(page);
   const [editing, setEditing] = useState<TenantNumber | null>(null);
+  const queues = useQueueOptions(can(membership, 'queues.view', 'queues.manage'));
+
+  const queueLabel = (id: string | null) => {
+    const name = queues.data?.find((queue) => queue.id === id)?.name;
+    if (name) return t('numbers.toQueue', { queue: name });
+    // without queues.view the names are not readable: the number still says it goes to a queue
+    return queues.isSuccess ? t('numbers.unknownQueue') : t('numbers.targets.QUEUE');
+  };
 
   const data = numbers.data;
   const totalPages = data ? Math.max(1, Math.ceil(data.total / (data.size || NUMBERS_PAGE_SIZE))) : 1;
@@ -53,7 +64,20 @@ export default function NumbersPage() {
                       {t(`numberTypes.${number.type}`)}
                     </Badge>
                   </Table.Td>
-                  <Table.Td>{t(`numbers.targets.${number.target}`)}</Table.Td>
+                  <Table.Td data-testid="number-target">
+                    {number.target === 'QUEUE' ? (
+                      <Group gap="xs" wrap="nowrap">
+                        <Text size="sm" data-testid="number-queue">
+                          {queueLabel(number.queueId)}
+                        </Text>
+                        <Badge variant="outline" color="gray" data-testid="number-priority">
+                          {t('numbers.priorityBadge', { priority: number.priority })}
+                        </Badge>
+                      </Group>
+                    ) : (
+                      t(`numbers.targets.${number.target}`)
+                    )}
+                  </Table.Td>
                   <Table.Td data-testid="number-greeting">
                     {number.greeting ? (
                       <Text size="sm" lineClamp={2}>
