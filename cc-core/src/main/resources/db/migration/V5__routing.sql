@@ -152,6 +152,8 @@ create table cc.routing_task (
     callback       boolean      not null default false,
     person_id      uuid,
     accepted_at    timestamptz,
+    -- where the medium's owner finds the interaction again after a restart (for a call: node and channels)
+    handle         varchar(300),
     constraint routing_task_queue_fk foreign key (tenant_id, queue_id)
         references cc.queue (tenant_id, id) on delete cascade
 );

@@ -94,6 +94,16 @@ class CrossTenantAttackIntegrationTests {
                             java.time.Instant.now()),
                     "/api/cc/callbacks/{id}",
                     (api, id) -> Map.of("numberId", Fixtures.assignedNumber(api).toString()))),
+            // ACD-05, ACD-11: a supervisor's view and changes of another tenant's agent
+            Map.entry("/api/cc/presence/agents/", new Fixture(
+                    api -> api.post("/api/cc/agents", Fixtures.agent(Fixtures.unique("Attack"))).id(),
+                    "/api/cc/presence/agents/{id}",
+                    (api, id) -> Map.of("state", "LOGGED_OUT"))),
+            Map.entry("/api/cc/presence/agents/{id}/log", new Fixture(
+                    api -> api.post("/api/cc/agents", Fixtures.agent(Fixtures.unique("Attack"))).id(),
+                    "/api/cc/presence/agents/{id}",
+                    (api, id) -> Map.of("queueId", api.post("/api/cc/queues", Fixtures.queue(Fixtures.unique("Q")))
+                            .id().toString()))),
             // IVR-09: the id is the voicemail's; the audio is compared byte for byte, not as JSON
             Map.entry("/api/cc/voicemails/", new Fixture(
                     api -> voicemailOf(api.tenant()),
@@ -167,7 +177,7 @@ class CrossTenantAttackIntegrationTests {
             }
             attacked.add(route.toString());
         }
-        assertThat(attacked).hasSizeGreaterThanOrEqualTo(26);
+        assertThat(attacked).hasSizeGreaterThanOrEqualTo(30);
     }
 
     @Test
@@ -179,8 +189,9 @@ class CrossTenantAttackIntegrationTests {
         for (Map.Entry<String, Fixture> fixture : FIXTURES.entrySet()) {
             ofA.put(fixture.getKey(), fixture.getValue().create().apply(a));
         }
+        // "/me" resources are the caller's own (their presence), 404 for a user who is no agent: not lists
         List<Route> lists = tenantScopedRoutes(false).stream().filter(r -> r.method() == RequestMethod.GET)
-                .filter(r -> !r.pattern().contains("{")).toList();
+                .filter(r -> !r.pattern().contains("{")).filter(r -> !r.pattern().endsWith("/me")).toList();
         assertThat(lists).extracting(Route::pattern).contains("/api/cc/queues", "/api/cc/calendars",
                 "/api/cc/settings", "/api/cc/numbers", "/api/cc/agents", "/api/cc/skills", "/api/cc/break-reasons",
                 "/api/cc/callbacks");

@@ -89,6 +89,16 @@ class PresenceController {
         return view(agent);
     }
 
+    /** Ends the agent's wrap-up before its time: ready for the next interaction (ACD-06). */
+    @PostMapping("/me/ready")
+    @RequiresPermission(Permissions.QUEUES_VIEW)
+    PresenceView ready() {
+        AgentView agent = myAgent();
+        router.ready(person(agent));
+        router.sync();
+        return view(agent);
+    }
+
     /** Every agent of the tenant with their state: the supervisor's view. */
     @GetMapping
     @RequiresPermission(Permissions.AGENTS_MONITOR)

@@ -108,11 +108,29 @@ public class Router implements SmartInitializingSingleton, AutoCloseable {
     }
 
     public void enqueue(RoutingTask task) {
+        enqueue(task, null);
+    }
+
+    /** {@code handle}: how the medium's owner finds the interaction again after a restart (kept if null). */
+    public void enqueue(RoutingTask task, String handle) {
         run(() -> {
             tasks.put(task.id(), task);
-            writer.execute(() -> store.saveTask(task));
+            writer.execute(() -> store.saveTask(task, handle));
             apply(engine.enqueue(task, now()));
         });
+    }
+
+    /**
+     * Stores an interaction that will join its queue shortly (a caller hearing the greeting), without
+     * routing it yet: a restart meanwhile does not lose it.
+     */
+    public void arriving(RoutingTask task, String handle) {
+        writer.execute(() -> store.saveTask(task, handle));
+    }
+
+    /** Replaces the stored handle of an interaction (a call got its agent's channel). */
+    public void handle(UUID taskId, String handle) {
+        writer.execute(() -> store.taskHandle(taskId, handle));
     }
 
     /** After a restart: an interaction that was handled keeps its agent busy; no offer is made. */
@@ -121,7 +139,13 @@ public class Router implements SmartInitializingSingleton, AutoCloseable {
             tasks.put(task.id(), task);
             acceptedAt.put(task.id(), since);
             engine.restore(task, personId, since);
+            schedule();
         });
+    }
+
+    /** After a restart: an interaction that was waiting joins again with its original time in line. */
+    public void restoreWaiting(RoutingTask task) {
+        enqueue(task, null);
     }
 
     /** The interaction left before an agent took it; {@code abandoned} when the customer gave up (not a transfer). */

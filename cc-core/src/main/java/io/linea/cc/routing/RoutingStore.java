@@ -139,7 +139,7 @@ class RoutingStore {
     List<PersistedTask> tasks(Medium medium) {
         return read(() -> jdbc.sql("""
                 select interaction_id, tenant_id, queue_id, medium, priority, skills, enqueued_at, preferred_person,
-                       callback, person_id, accepted_at
+                       callback, person_id, accepted_at, handle
                 from cc.routing_task where medium = :medium order by enqueued_at, interaction_id
                 """).param("medium", medium.name()).query((row, i) -> {
                     Timestamp accepted = row.getTimestamp("accepted_at");
@@ -149,21 +149,21 @@ class RoutingStore {
                             skills(row.getString("skills")), row.getTimestamp("enqueued_at").toInstant(),
                             row.getObject("preferred_person", UUID.class), row.getBoolean("callback"));
                     return new PersistedTask(task, row.getObject("person_id", UUID.class),
-                            accepted == null ? null : accepted.toInstant());
+                            accepted == null ? null : accepted.toInstant(), row.getString("handle"));
                 }).list());
     }
 
     // --- write-through ------------------------------------------------------------------------------
 
-    void saveTask(RoutingTask task) {
+    void saveTask(RoutingTask task, String handle) {
         write(() -> jdbc.sql("""
                 insert into cc.routing_task (interaction_id, tenant_id, queue_id, medium, priority, skills, enqueued_at,
-                    preferred_person, callback)
-                values (:id, :tenant, :queue, :medium, :priority, :skills, :at, :preferred, :callback)
+                    preferred_person, callback, handle)
+                values (:id, :tenant, :queue, :medium, :priority, :skills, :at, :preferred, :callback, :handle)
                 on conflict (interaction_id) do update set queue_id = excluded.queue_id, priority = excluded.priority,
                     skills = excluded.skills, enqueued_at = excluded.enqueued_at, callback = excluded.callback,
-                    person_id = null, accepted_at = null
-                """).param("id", task.id()).param("tenant", task.tenantId()).param("queue", task.queueId())
+                    person_id = null, accepted_at = null, handle = coalesce(excluded.handle, cc.routing_task.handle)
+                """).param("handle", handle).param("id", task.id()).param("tenant", task.tenantId()).param("queue", task.queueId())
                 .param("medium", task.medium().name()).param("priority", task.priority())
                 .param("skills", skills(task.skills())).param("at", Timestamp.from(task.enqueuedAt()))
                 .param("preferred", task.preferredPerson()).param("callback", task.callback()).update());
@@ -172,6 +172,11 @@ class RoutingStore {
     void taskAccepted(UUID taskId, UUID personId, Instant at) {
         write(() -> jdbc.sql("update cc.routing_task set person_id = :person, accepted_at = :at where interaction_id = :id")
                 .param("person", personId).param("at", Timestamp.from(at)).param("id", taskId).update());
+    }
+
+    void taskHandle(UUID taskId, String handle) {
+        write(() -> jdbc.sql("update cc.routing_task set handle = :handle where interaction_id = :id")
+                .param("handle", handle).param("id", taskId).update());
     }
 
     void taskCallback(UUID taskId) {

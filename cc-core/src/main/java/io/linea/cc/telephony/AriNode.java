@@ -401,6 +401,12 @@ class AriNode implements CallControl, AutoCloseable {
     }
 
     @Override
+    public void subscribe(String channelId) {
+        control("POST", "/applications/" + encode(app) + "/subscription", Map.of("eventSource",
+                "channel:" + channelId), null);
+    }
+
+    @Override
     public void stopPlayback(String playbackId) {
         control("DELETE", "/playbacks/" + encode(playbackId), Map.of(), null);
     }

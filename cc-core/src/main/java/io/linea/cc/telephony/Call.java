@@ -95,6 +95,8 @@ final class Call {
     /** Why an announcement that ends the call ends it (ANNOUNCING), when not "no agent". */
     String endReason;
     boolean missedRecorded;
+    /** The router was told the call left (see CallEngine#release). */
+    boolean released;
     /** Overflows so far: a loop of queues overflowing to each other ends in voicemail. */
     int overflows;
     Keys keys = Keys.NONE;

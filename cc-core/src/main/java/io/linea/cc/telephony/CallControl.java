@@ -51,6 +51,12 @@ interface CallControl {
 
     void deleteStoredRecording(String name);
 
+    /**
+     * Subscribes the application to a channel's events again: after cc-core restarted, Asterisk does not
+     * send the new connection the events of channels that entered the application before.
+     */
+    void subscribe(String channelId);
+
     /** Stops a playback (ARI plays a channel's playbacks one after another: a new one would wait). */
     void stopPlayback(String playbackId);
 }

@@ -48,6 +48,7 @@ import io.linea.cc.telephony.SwitchEvent.OfferReady;
 import io.linea.cc.telephony.SwitchEvent.QueueReady;
 import io.linea.cc.telephony.SwitchEvent.RecordingDone;
 import io.linea.cc.telephony.SwitchEvent.RoutingDecision;
+import io.linea.cc.telephony.SwitchEvent.CallsRecovered;
 import io.linea.cc.telephony.SwitchEvent.VoicemailStored;
 import io.linea.cc.telephony.SwitchEvent.CallResolved;
 import io.linea.cc.telephony.SwitchEvent.ChannelEntered;
@@ -207,6 +208,7 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
             case PromptReady e -> promptReady(e);
             case QueueReady e -> queueReady(e);
             case VoicemailStored e -> voicemailStored(e);
+            case CallsRecovered e -> recovered(e);
         }
     }
 
@@ -348,6 +350,10 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         }
         track(call);
         byChannel.put(e.channelId(), call);
+        if (call.queue != null) {
+            queues.arriving(new RoutingTask(call.interactionId, call.tenantId, call.queue.queueId(), Medium.VOICE,
+                    call.priority, List.of(), e.at(), call.queue.preferredPerson(), false), handle(call));
+        }
         recorder.opened(call.tenantId, new Interaction(call.interactionId, Interaction.Direction.INBOUND, dialled,
                 e.callerNumber(), e.node(), e.at()), InteractionEvent.Type.OFFERED, "from " + e.callerNumber());
         transition(call, Call.Stage.GREETING);
@@ -600,6 +606,9 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         AgentTarget agent = call.agent;
         recorder.answered(call.tenantId, call.interactionId, e.at(), agent == null ? null : agent.agentId(),
                 agent == null ? null : agent.displayName(), ring);
+        if (call.routed) {
+            queues.handle(call.interactionId, handle(call));
+        }
     }
 
     // --- hang-ups -------------------------------------------------------------------------------------
@@ -815,7 +824,7 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         recorder.event(call.tenantId, call.interactionId, InteractionEvent.Type.QUEUED, clock.instant(), null, null,
                 queue.name() + (call.priority > 0 ? " (priority " + call.priority + ")" : ""));
         queues.enqueue(new RoutingTask(call.interactionId, call.tenantId, queue.queueId(), Medium.VOICE,
-                call.priority, List.of(), call.enqueuedAt, queue.preferredPerson(), false));
+                call.priority, List.of(), call.enqueuedAt, queue.preferredPerson(), false), handle(call));
         if (announces(queue)) {
             scheduleAnnouncement(call, Duration.ofSeconds(1));
         }
@@ -1042,6 +1051,7 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
                     if (call.stage == Call.Stage.QUEUED) {
                         transition(call, Call.Stage.CALLBACK_WAIT);
                     }
+                    queues.handle(call.interactionId, handle(call));
                     return true;
                 }
                 abandon(call, e.at(), call.stage == Call.Stage.QUEUED ? Interaction.Stage.WAITING
@@ -1078,6 +1088,7 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
     private void abandon(Call call, Instant at, Interaction.Stage stage) {
         if (call.routed) {
             call.routed = false;
+            call.released = true;
             queues.cancel(call.interactionId, true);
         }
         missed(call);
@@ -1108,6 +1119,7 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
                     keepPlace(call, e.at());
                 } else if (e.digit() == '2' && rules.voicemailOption() && call.stage == Call.Stage.QUEUED) {
                     call.routed = false;
+                    call.released = true;
                     queues.cancel(call.interactionId, false);
                     startVoicemail(call);
                 }
@@ -1363,10 +1375,189 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
                 () -> command(call, () -> call.control.hangup(call.primaryChannel, HangupReason.NORMAL), null));
     }
 
+    // --- recovery after a restart (DESIGN: state in memory, recovered from PostgreSQL) ------------------
+
+    /** Nodes whose calls were recovered since this engine started: once per node. */
+    private final Set<String> recoveredNodes = new HashSet<>();
+
+    /** A persisted call as found on its node after a restart. */
+    record Recovered(io.linea.cc.routing.PersistedTask persisted, VoiceQueues.InteractionFacts facts,
+            TenantProfile profile, CarrierConfig carrier, VoiceQueues.QueueSetup queue, AgentTarget agent,
+            String callerChannel, String agentChannel, boolean callerAlive, boolean agentAlive) {
+    }
+
+    /**
+     * "node|caller channel|agent channel|agent id|person id": what the call engine needs to take a call
+     * back after cc-core restarted, stored with the router's row of the call.
+     */
+    private static String handle(Call call) {
+        StringBuilder handle = new StringBuilder(call.node()).append('|')
+                .append(call.primaryChannel == null ? "" : call.primaryChannel);
+        if (call.stage == Call.Stage.TALKING && call.secondaryChannel != null && call.agent != null) {
+            handle.append('|').append(call.secondaryChannel).append('|').append(call.agent.agentId()).append('|')
+                    .append(call.personId);
+        }
+        return handle.toString();
+    }
+
+    /** Off the engine thread: which persisted calls of this node still have their channels. */
+    private void recover(CallControl control) {
+        io.execute(() -> {
+            List<Recovered> found = new ArrayList<>();
+            try {
+                for (io.linea.cc.routing.PersistedTask persisted : queues.persisted()) {
+                    String[] parts = persisted.handle() == null ? new String[0] : persisted.handle().split("\\|", -1);
+                    if (parts.length == 0 || !parts[0].equals(control.node())) {
+                        continue;
+                    }
+                    try {
+                        found.add(recovered(control, persisted, parts));
+                    } catch (RuntimeException ex) {
+                        log.warn("Call {} could not be recovered: {}", persisted.task().id(), ex.toString());
+                    }
+                }
+            } catch (RuntimeException ex) {
+                log.error("Calls of node {} could not be recovered: {}", control.node(), ex.toString());
+            }
+            if (!found.isEmpty()) {
+                accept(new CallsRecovered(control.node(), clock.instant(), control, found));
+            }
+        });
+    }
+
+    private Recovered recovered(CallControl control, io.linea.cc.routing.PersistedTask persisted, String[] parts) {
+        RoutingTask task = persisted.task();
+        VoiceQueues.InteractionFacts facts = queues.interaction(task.tenantId(), task.id()).orElse(null);
+        String caller = parts.length > 1 && !parts[1].isEmpty() ? parts[1] : null;
+        String agentChannel = parts.length > 2 && !parts[2].isEmpty() ? parts[2] : null;
+        UUID agentId = parts.length > 3 && !parts[3].isEmpty() ? UUID.fromString(parts[3]) : null;
+        TenantProfile profile = profiles.of(task.tenantId());
+        CarrierConfig carrier = facts == null ? null : directory.route(facts.tenantNumber())
+                .flatMap(route -> directory.carrier(route.carrierId())).orElse(null);
+        VoiceQueues.QueueSetup queue = facts == null ? null
+                : queues.setup(task.tenantId(), task.queueId(), facts.remoteNumber(), clock.instant()).orElse(null);
+        AgentTarget agent = agentId == null ? null : directory.agent(task.tenantId(), agentId).orElse(null);
+        boolean callerAlive = caller != null && safeExists(control, caller);
+        boolean agentAlive = agentChannel != null && safeExists(control, agentChannel);
+        for (String channel : new String[] { callerAlive ? caller : null, agentAlive ? agentChannel : null }) {
+            if (channel != null) {
+                try {
+                    control.subscribe(channel);
+                } catch (RuntimeException ex) {
+                    log.warn("Could not subscribe to channel {} again: {}", channel, ex.toString());
+                }
+            }
+        }
+        return new Recovered(persisted, facts, profile, carrier, queue, agent, caller, agentChannel, callerAlive,
+                agentAlive);
+    }
+
+    private static boolean safeExists(CallControl control, String channel) {
+        try {
+            return control.channelExists(channel);
+        } catch (RuntimeException ex) {
+            return false;
+        }
+    }
+
+    /**
+     * Takes the surviving calls back: talking ones keep their agents busy, then waiting ones join their
+     * queues again in their original order. A caller who left during the restart is a missed call.
+     */
+    private void recovered(CallsRecovered e) {
+        List<Recovered> handled = e.calls().stream().filter(r -> r.persisted().personId() != null).toList();
+        List<Recovered> waiting = e.calls().stream().filter(r -> r.persisted().personId() == null).toList();
+        for (Recovered r : handled) {
+            RoutingTask task = r.persisted().task();
+            if (calls.containsKey(task.id()) || r.facts() == null) {
+                continue;
+            }
+            Call call = rebuilt(e.control(), r);
+            if (r.callerAlive() && r.agentAlive() && r.agent() != null) {
+                call.secondaryChannel = r.agentChannel();
+                call.agent = r.agent();
+                call.personId = r.persisted().personId();
+                call.bridgeId = "lb-" + call.interactionId;
+                call.answeredAt = r.persisted().acceptedAt();
+                call.routed = true;
+                call.accepted = true;
+                busyAgents.add(r.agent().agentId());
+                byChannel.put(call.primaryChannel, call);
+                byChannel.put(call.secondaryChannel, call);
+                transition(call, Call.Stage.TALKING);
+                queues.restoreHandled(task, r.persisted().personId(), r.persisted().acceptedAt());
+                log.info("{} recovered after a restart", call);
+            } else {
+                // one side left while cc-core was away: end the other one too
+                for (String channel : new String[] { r.callerChannel(), r.agentChannel() }) {
+                    if (channel != null) {
+                        request(() -> e.control().hangup(channel, HangupReason.NORMAL));
+                    }
+                }
+                queues.cancel(task.id(), false);
+                recorder.ended(call.tenantId, call.interactionId, Interaction.State.ENDED, e.at(), "CC_CORE_RESTARTED",
+                        null);
+            }
+        }
+        for (Recovered r : waiting) {
+            RoutingTask task = r.persisted().task();
+            if (calls.containsKey(task.id()) || r.facts() == null) {
+                continue;
+            }
+            Call call = rebuilt(e.control(), r);
+            if (r.queue() != null && r.callerChannel() == null && task.callback()) {
+                call.keptPlace = true;
+                call.callerGone = true;
+                call.routed = true;
+                transition(call, Call.Stage.CALLBACK_WAIT);
+                queues.restoreWaiting(task);
+            } else if (r.queue() != null && r.callerAlive()) {
+                call.routed = true;
+                byChannel.put(call.primaryChannel, call);
+                transition(call, Call.Stage.QUEUED);
+                call.keys = r.queue().routing().callbackOffer() || r.queue().routing().voicemailOption()
+                        ? Call.Keys.QUEUE_MENU : Call.Keys.NONE;
+                command(call, () -> call.control.startMusicOnHold(call.primaryChannel), null);
+                queues.restoreWaiting(task);
+                if (announces(r.queue())) {
+                    scheduleAnnouncement(call, Duration.ofSeconds(1));
+                }
+                log.info("{} back in queue {} after a restart", call, r.queue().name());
+            } else {
+                calls.remove(call.interactionId);
+                queues.cancel(task.id(), false);
+                if (r.callerChannel() != null && r.callerAlive()) {
+                    request(() -> e.control().hangup(r.callerChannel(), HangupReason.NORMAL));
+                }
+                UUID queueId = task.queueId();
+                io.execute(() -> safely(() -> queues.missedCall(call.tenantId, call.interactionId, call.remoteNumber,
+                        queueId, e.at())));
+                recorder.ended(call.tenantId, call.interactionId, Interaction.State.ABANDONED, e.at(), "CALLER_HANGUP",
+                        Interaction.Stage.WAITING);
+            }
+        }
+    }
+
+    private Call rebuilt(CallControl control, Recovered r) {
+        RoutingTask task = r.persisted().task();
+        Call call = new Call(task.id(), task.tenantId(), Interaction.Direction.INBOUND, control,
+                r.facts().tenantNumber(), r.facts().remoteNumber(), r.facts().startedAt(), r.profile().language(),
+                r.profile().displayName(), r.carrier());
+        call.primaryChannel = r.callerChannel();
+        call.queue = r.queue();
+        call.priority = task.priority();
+        call.enqueuedAt = task.enqueuedAt();
+        track(call);
+        return call;
+    }
+
     // --- nodes ----------------------------------------------------------------------------------------
 
     private void connected(NodeConnected e) {
         nodes.put(e.node(), e.control());
+        if (recoveredNodes.add(e.node())) {
+            recover(e.control());
+        }
         recorder.operational(e.restarted() ? "NODE_RESTARTED" : "NODE_CONNECTED", e.node(),
                 "Event stream of " + e.node() + " connected");
         for (Call call : List.copyOf(calls.values())) {
@@ -1401,6 +1592,8 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
             } else {
                 queues.cancel(call.interactionId, false);
             }
+        } else if (call.queue != null && !call.released) {
+            queues.cancel(call.interactionId, false); // forgets the stored arrival (see #resolved)
         }
         if (call.recording != null) {
             byRecording.remove(call.recording);

@@ -111,8 +111,14 @@ class InteractionRecorder implements CallRecorder, AutoCloseable {
     int closeInterrupted(String reason) {
         return TenantContext.callAsPlatform(() -> tx.execute(status -> {
             int closed = 0;
+            // calls the router held are taken back by the call engine when their node connects
+            java.util.Set<UUID> routed = new java.util.HashSet<>(jdbc.sql(
+                    "select interaction_id from cc.routing_task where medium = 'VOICE'").query(UUID.class).list());
             for (Interaction open : interactions.findByStateIn(
                     EnumSet.of(Interaction.State.OFFERED, Interaction.State.RINGING, Interaction.State.ANSWERED))) {
+                if (routed.contains(open.view().id())) {
+                    continue;
+                }
                 open.ended(Interaction.State.FAILED, Instant.now(), reason, null);
                 closed++;
             }

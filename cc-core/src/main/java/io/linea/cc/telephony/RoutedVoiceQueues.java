@@ -77,8 +77,42 @@ class RoutedVoiceQueues implements VoiceQueues {
     }
 
     @Override
-    public void enqueue(RoutingTask task) {
-        router.enqueue(task);
+    public void enqueue(RoutingTask task, String handle) {
+        router.enqueue(task, handle);
+    }
+
+    @Override
+    public void arriving(RoutingTask task, String handle) {
+        router.arriving(task, handle);
+    }
+
+    @Override
+    public void handle(UUID taskId, String handle) {
+        router.handle(taskId, handle);
+    }
+
+    @Override
+    public java.util.List<io.linea.cc.routing.PersistedTask> persisted() {
+        return router.persisted(Medium.VOICE);
+    }
+
+    @Override
+    public void restoreHandled(RoutingTask task, UUID personId, Instant since) {
+        router.restoreHandled(task, personId, since);
+    }
+
+    @Override
+    public void restoreWaiting(RoutingTask task) {
+        router.restoreWaiting(task);
+    }
+
+    @Override
+    public Optional<InteractionFacts> interaction(UUID tenantId, UUID interactionId) {
+        return TenantContext.callAs(tenantId, () -> reads.execute(status -> jdbc.sql("""
+                select tenant_number, remote_number, started_at, agent_id from cc.interaction where id = :id
+                """).param("id", interactionId).query((row, i) -> new InteractionFacts(row.getString("tenant_number"),
+                row.getString("remote_number"), row.getTimestamp("started_at").toInstant(),
+                row.getObject("agent_id", UUID.class))).optional()));
     }
 
     @Override

@@ -101,6 +101,11 @@ sealed interface SwitchEvent {
             java.util.Optional<VoiceQueues.QueueSetup> queue) implements SwitchEvent {
     }
 
+    /** The calls the router held before a restart, checked against the node off the engine thread. */
+    record CallsRecovered(String node, Instant at, CallControl control, java.util.List<CallEngine.Recovered> calls)
+            implements SwitchEvent {
+    }
+
     /** A voicemail's audio was fetched from the node and stored (or could not be). */
     record VoicemailStored(String node, Instant at, java.util.UUID interactionId, boolean stored)
             implements SwitchEvent {

@@ -25,7 +25,26 @@ interface VoiceQueues {
 
     void handle(RoutingHandler handler);
 
-    void enqueue(RoutingTask task);
+    void enqueue(RoutingTask task, String handle);
+
+    /** Stores a call that will join its queue after the greeting, so a restart meanwhile keeps it. */
+    void arriving(RoutingTask task, String handle);
+
+    /** Replaces what finds the call again after a restart (node and channels). */
+    void handle(UUID taskId, String handle);
+
+    /** The calls the router held before a restart, waiting ones in queue order. */
+    java.util.List<io.linea.cc.routing.PersistedTask> persisted();
+
+    void restoreHandled(RoutingTask task, UUID personId, Instant since);
+
+    void restoreWaiting(RoutingTask task);
+
+    /** What the interaction row says of a call to restore: numbers, start and its agent. */
+    record InteractionFacts(String tenantNumber, String remoteNumber, Instant startedAt, UUID agentId) {
+    }
+
+    Optional<InteractionFacts> interaction(UUID tenantId, UUID interactionId);
 
     void cancel(UUID taskId, boolean abandoned);
 

@@ -20,7 +20,10 @@ import io.linea.cc.settings.Language;
 /** I18N-02: every prompt exists in every language, translated, in the right script; plain Java. */
 class PromptTextsTests {
 
-    static final Set<String> KEYS = Set.of("greeting", "suspended", "no-agents", "still-waiting", "unknown-number");
+    static final Set<String> KEYS = Set.of("greeting", "suspended", "no-agents", "still-waiting", "unknown-number",
+            // routing (ACD-09, ACD-10, IVR-09)
+            "queue-position", "queue-wait", "queue-wait-short", "queue-press-callback", "queue-press-voicemail",
+            "callback-kept", "callback-confirmed", "callback-offer", "voicemail", "voicemail-thanks");
 
     private final PromptTexts texts = new PromptTexts();
 

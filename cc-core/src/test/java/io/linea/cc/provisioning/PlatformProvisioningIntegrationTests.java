@@ -264,7 +264,7 @@ class PlatformProvisioningIntegrationTests {
         assertThat(tenantCopies(id)).containsExactly(a.tenant());
         JsonNode ofA = a.get("/api/cc/numbers/" + id).json();
         assertThat(ofA.propertyNames()).containsExactlyInAnyOrder("id", "e164", "type", "target", "greeting",
-                "version");
+                "queueId", "priority", "version");
         assertThat(ofA.path("e164").asString()).isEqualTo(e164);
         assertThat(ofA.path("target").asString()).isEqualTo("AGENTS");
         assertThat(ofA.path("greeting").isNull()).isTrue();

@@ -340,6 +340,11 @@ final class CallEngineHarness implements AutoCloseable {
         }
 
         @Override
+        public void subscribe(String channelId) {
+            ops.add("subscribe " + channelId);
+        }
+
+        @Override
         public void stopPlayback(String playbackId) {
             ops.add("stop-playback " + playbackId);
         }

@@ -39,9 +39,47 @@ final class FakeQueues implements VoiceQueues {
     }
 
     @Override
-    public void enqueue(RoutingTask task) {
+    public void enqueue(RoutingTask task, String handle) {
         enqueued.add(task);
+        handles.put(task.id(), handle);
         told.add("enqueue " + task.id());
+    }
+
+    final Map<UUID, String> handles = new ConcurrentHashMap<>();
+    final List<io.linea.cc.routing.PersistedTask> persisted = new CopyOnWriteArrayList<>();
+    final Map<UUID, InteractionFacts> facts = new ConcurrentHashMap<>();
+
+    final List<UUID> arriving = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void arriving(RoutingTask task, String handle) {
+        arriving.add(task.id());
+        handles.put(task.id(), handle);
+    }
+
+    @Override
+    public void handle(UUID taskId, String handle) {
+        handles.put(taskId, handle);
+    }
+
+    @Override
+    public List<io.linea.cc.routing.PersistedTask> persisted() {
+        return List.copyOf(persisted);
+    }
+
+    @Override
+    public void restoreHandled(RoutingTask task, UUID personId, Instant since) {
+        told.add("restore-handled " + task.id() + " " + personId);
+    }
+
+    @Override
+    public void restoreWaiting(RoutingTask task) {
+        told.add("restore-waiting " + task.id());
+    }
+
+    @Override
+    public Optional<InteractionFacts> interaction(UUID tenantId, UUID interactionId) {
+        return Optional.ofNullable(facts.get(interactionId));
     }
 
     @Override

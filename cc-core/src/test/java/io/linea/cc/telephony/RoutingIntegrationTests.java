@@ -41,6 +41,8 @@ import tools.jackson.databind.JsonNode;
  */
 @LineaIntegrationTest
 @LocalAsterisk
+// one cc-core per Stasis application: this context leaves the node to the next test class when done
+@org.springframework.test.annotation.DirtiesContext
 @TestPropertySource(properties = { "linea.telephony.agent-webrtc=false", "linea.telephony.key-wait=3s" })
 class RoutingIntegrationTests {
 

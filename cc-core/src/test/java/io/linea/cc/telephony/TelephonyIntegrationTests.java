@@ -41,6 +41,8 @@ import tools.jackson.databind.JsonNode;
  */
 @LineaIntegrationTest
 @LocalAsterisk
+// one cc-core per Stasis application: this context leaves the node to the next test class when done
+@org.springframework.test.annotation.DirtiesContext
 @TestPropertySource(properties = { "linea.telephony.agent-webrtc=false", "linea.telephony.ring-timeout=4s",
         "linea.telephony.retry-pause=500ms", "linea.telephony.max-wait=40s" })
 class TelephonyIntegrationTests {
