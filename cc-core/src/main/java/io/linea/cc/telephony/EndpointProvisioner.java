@@ -123,7 +123,15 @@ class EndpointProvisioner {
             endpoint.put("webrtc", "yes");
             endpoint.put("dtls_auto_generate_cert", "yes");
         }
-        node.putObject(PJSIP, "endpoint", id, endpoint);
+        try {
+            node.putObject(PJSIP, "endpoint", id, endpoint);
+        } catch (SwitchException e) {
+            // Asterisk cannot update an endpoint that has set_var: it reads the existing variable back as an
+            // option named after the variable (LINEA_TENANT_ID). Replacing the endpoint works; the agent's
+            // registration lives on the AOR and stays.
+            node.deleteObject(PJSIP, "endpoint", id);
+            node.putObject(PJSIP, "endpoint", id, endpoint);
+        }
     }
 
     void remove(AriNode node, String id) {
