@@ -27,8 +27,13 @@ import io.linea.cc.provisioning.CarrierView;
 import io.linea.cc.provisioning.NumberDraft;
 import io.linea.cc.provisioning.NumberManagement;
 import io.linea.cc.provisioning.NumberType;
+import io.linea.cc.provisioning.RouteTarget;
+import io.linea.cc.provisioning.TenantNumberManagement;
+import io.linea.cc.provisioning.AgentView;
 import io.linea.cc.queue.QueueDraft;
 import io.linea.cc.queue.QueueManagement;
+import io.linea.cc.queue.QueueMemberDraft;
+import io.linea.cc.routing.Router;
 import io.linea.cc.settings.SettingsManagement;
 import io.linea.cc.settings.SettingsView;
 import io.linea.platform.tenancy.TenantContext;
@@ -56,9 +61,14 @@ class DemoSeed implements ApplicationRunner {
     private final CarrierManagement carriers;
     private final NumberManagement numbers;
     private final AgentManagement agents;
+    private final TenantNumberManagement tenantNumbers;
+    private final Router router;
 
     DemoSeed(SeedSettings settings, SettingsManagement tenantSettings, CalendarManagement calendars,
-            QueueManagement queues, CarrierManagement carriers, NumberManagement numbers, AgentManagement agents) {
+            QueueManagement queues, CarrierManagement carriers, NumberManagement numbers, AgentManagement agents,
+            TenantNumberManagement tenantNumbers, Router router) {
+        this.tenantNumbers = tenantNumbers;
+        this.router = router;
         this.settings = settings;
         this.tenantSettings = tenantSettings;
         this.calendars = calendars;
@@ -96,6 +106,8 @@ class DemoSeed implements ApplicationRunner {
             // demo-agent1 and demo-agent2; their user ids are random in tenant-service's seed, so none here
             agent("Maria Ceban");
             agent("Vasile Lungu");
+            // ACD-01: the 0-800 number queues in Billing, where both agents are logged in
+            staffed("Billing", "+18005550100", "Maria Ceban", "Vasile Lungu");
         });
         TenantContext.runAs(HEALTH_LINE, () -> {
             tenantSettings.initialise(new SettingsView("Health Line", "Europe/Kyiv", "uk", List.of("uk", "ru", "en")));
@@ -103,8 +115,28 @@ class DemoSeed implements ApplicationRunner {
                     DayOfWeek.values()), List.of());
             queue("Hotline", "Patient hotline", 15, office);
             agent("Dmytro Bondar");
+            staffed("Hotline", "+447700900123", "Dmytro Bondar");
         });
         log.info("Demo tenants seeded");
+    }
+
+    /**
+     * Makes the agents the queue's members, logs them in, and routes the number to the queue, unless the
+     * number was routed already (an admin's choice is kept on a re-run).
+     */
+    private void staffed(String queueName, String e164, String... agentNames) {
+        UUID queue = queues.list(0, 200).items().stream().filter(q -> q.name().equals(queueName)).findFirst()
+                .orElseThrow().id();
+        List<AgentView> all = agents.list(0, 200).items();
+        List<AgentView> staff = all.stream().filter(a -> List.of(agentNames).contains(a.displayName())).toList();
+        if (queues.members(queue).isEmpty()) {
+            queues.replaceMembers(queue, staff.stream().map(a -> new QueueMemberDraft(a.id(), List.of())).toList());
+            // agents without a login are their own person (see Router)
+            staff.forEach(a -> router.login(a.userId() == null ? a.id() : a.userId(), queue, false));
+        }
+        tenantNumbers.list(0, 200).items().stream().filter(n -> n.e164().equals(e164))
+                .filter(n -> n.target() == RouteTarget.AGENTS && n.version() == 0).findFirst()
+                .ifPresent(n -> tenantNumbers.route(n.id(), n.version(), RouteTarget.QUEUE, null, queue, 0));
     }
 
     private UUID officeHours(String zone, List<WeeklyHours> hours, List<Holiday> holidays) {

@@ -112,7 +112,24 @@ class DemoSeedIntegrationTests {
         }
         assertThat(directory.agentsToRing(DemoSeed.DEMO_ENERGY)).extracting(AgentTarget::displayName)
                 .containsExactlyInAnyOrder("Maria Ceban", "Vasile Lungu");
+
+        // ACD-01, ACD-11: the numbers queue, and the seeded agents are members logged in there
+        var route = directory.route("+18005550100").orElseThrow();
+        assertThat(route.target()).isEqualTo(io.linea.cc.provisioning.RouteTarget.QUEUE);
+        router.flush();
+        TenantContext.runAs(DemoSeed.DEMO_ENERGY, () -> {
+            assertThat(queues.get(route.queueId()).name()).isEqualTo("Billing");
+            assertThat(queues.members(route.queueId())).extracting(m -> m.displayName(), m -> m.loggedIn())
+                    .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("Maria Ceban", true),
+                            org.assertj.core.groups.Tuple.tuple("Vasile Lungu", true));
+        });
+        assertThat(router.snapshot(route.queueId()).loggedIn()).isEqualTo(2);
+        assertThat(directory.route("+447700900123").orElseThrow().target())
+                .isEqualTo(io.linea.cc.provisioning.RouteTarget.QUEUE);
     }
+
+    @Autowired
+    io.linea.cc.routing.Router router;
 
     private static String md5(String text) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
