@@ -35,9 +35,27 @@ import io.linea.platform.security.RequiresPermission;
 class QueueController {
 
     private final QueueManagement management;
+    private final io.linea.cc.routing.Router router;
 
-    QueueController(QueueManagement management) {
+    QueueController(QueueManagement management, io.linea.cc.routing.Router router) {
         this.management = management;
+        this.router = router;
+    }
+
+    /** A queue's live state and the forecast wait of a caller joining now (ACD-09; the wallboard's source). */
+    @GetMapping("/{id}/live")
+    @RequiresPermission(Permissions.QUEUES_VIEW)
+    LiveView live(@PathVariable UUID id) {
+        management.get(id); // 404 for another tenant's queue
+        io.linea.cc.routing.QueueSnapshot snapshot = router.snapshot(id);
+        return new LiveView(snapshot.waiting(), snapshot.loggedIn(), snapshot.available(), snapshot.busy(),
+                snapshot.longestWait().toSeconds(),
+                router.expectedWaitToJoin(id).map(java.time.Duration::toSeconds).orElse(null));
+    }
+
+    /** {@code expectedWaitSeconds} null: nobody serves the queue, so no forecast. */
+    record LiveView(int waiting, int loggedIn, int available, int busy, long longestWaitSeconds,
+            Long expectedWaitSeconds) {
     }
 
     @GetMapping

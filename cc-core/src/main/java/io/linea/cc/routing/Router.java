@@ -324,6 +324,19 @@ public class Router implements SmartInitializingSingleton, AutoCloseable {
         });
     }
 
+    /**
+     * The expected wait of a caller who joins the queue now, behind everyone waiting (ACD-09); empty when
+     * nobody serves the queue.
+     */
+    public Optional<Duration> expectedWaitToJoin(UUID queueId) {
+        return call(() -> {
+            QueueSnapshot snapshot = engine.snapshot(queueId, now());
+            QueueStatistics stats = stats(queueId);
+            return WaitForecast.expectedWait(snapshot.waiting() + 1, snapshot.available() + snapshot.busy(),
+                    snapshot.available(), stats.meanHandleSeconds(), stats.abandonPerSecond());
+        });
+    }
+
     /** Whether the queue exists and somebody is logged in to it (the no-agent overflow, IVR-04). */
     public boolean anyoneLoggedIn(UUID queueId) {
         return call(() -> queues.containsKey(queueId) && engine.snapshot(queueId, now()).loggedIn() > 0);

@@ -66,6 +66,9 @@ class PresenceIntegrationTests {
         Setup s = setup(true);
         JsonNode me = s.agent().get("/api/cc/presence/me").json();
         assertThat(me.path("state").asString()).isEqualTo("LOGGED_OUT");
+        JsonNode empty = s.admin().get("/api/cc/queues/" + s.queue() + "/live").json();
+        assertThat(empty.path("loggedIn").asInt()).isZero();
+        assertThat(empty.path("expectedWaitSeconds").isNull()).as("nobody serves: no forecast").isTrue();
         assertThat(me.path("queues").get(0).path("loggedIn").asBoolean()).isFalse();
 
         JsonNode in = s.agent().post("/api/cc/presence/me/login", Map.of("queueId", s.queue().toString())).json();
@@ -73,6 +76,11 @@ class PresenceIntegrationTests {
         assertThat(in.path("queues").get(0).path("loggedIn").asBoolean()).isTrue();
         assertThat(s.admin().get("/api/cc/queues/" + s.queue() + "/members").json().get(0).path("loggedIn")
                 .asBoolean()).isTrue();
+        JsonNode live = s.admin().get("/api/cc/queues/" + s.queue() + "/live").json();
+        assertThat(live.path("loggedIn").asInt()).isEqualTo(1);
+        assertThat(live.path("available").asInt()).isEqualTo(1);
+        assertThat(live.path("expectedWaitSeconds").asLong()).as("a free agent: no wait").isZero();
+        assertThat(Api.adminOfNewTenant(port).get("/api/cc/queues/" + s.queue() + "/live").status()).isEqualTo(404);
 
         Api.Response noReason = s.agent().put("/api/cc/presence/me", Map.of("state", "BREAK"));
         assertThat(noReason.status()).isEqualTo(400);
