@@ -97,6 +97,8 @@ final class Call {
     boolean missedRecorded;
     /** The router was told the call left (see CallEngine#release). */
     boolean released;
+    /** Offered agents found unreachable (no registered phone, no mobile): recorded once each. */
+    final Set<UUID> unreachable = new HashSet<>();
     /** Overflows so far: a loop of queues overflowing to each other ends in voicemail. */
     int overflows;
     Keys keys = Keys.NONE;

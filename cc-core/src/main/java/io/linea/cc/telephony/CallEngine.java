@@ -49,6 +49,7 @@ import io.linea.cc.telephony.SwitchEvent.QueueReady;
 import io.linea.cc.telephony.SwitchEvent.RecordingDone;
 import io.linea.cc.telephony.SwitchEvent.RoutingDecision;
 import io.linea.cc.telephony.SwitchEvent.CallsRecovered;
+import io.linea.cc.telephony.SwitchEvent.DeclineDue;
 import io.linea.cc.telephony.SwitchEvent.VoicemailStored;
 import io.linea.cc.telephony.SwitchEvent.CallResolved;
 import io.linea.cc.telephony.SwitchEvent.ChannelEntered;
@@ -209,6 +210,7 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
             case QueueReady e -> queueReady(e);
             case VoicemailStored e -> voicemailStored(e);
             case CallsRecovered e -> recovered(e);
+            case DeclineDue e -> declineDue(e);
         }
     }
 
@@ -980,16 +982,23 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
             return;
         }
         if (e.dial() == null) {
-            recorder.event(call.tenantId, call.interactionId, InteractionEvent.Type.FAILED, clock.instant(),
-                    e.agent() == null ? null : e.agent().agentId(), e.agent() == null ? null : e.agent().displayName(),
-                    "agent unreachable");
+            if (direct || call.unreachable.add(e.personId())) {
+                // once per agent and call: the router may offer the same unreachable agent again
+                recorder.event(call.tenantId, call.interactionId, InteractionEvent.Type.FAILED, clock.instant(),
+                        e.agent() == null ? null : e.agent().agentId(),
+                        e.agent() == null ? null : e.agent().displayName(), "agent unreachable");
+            }
             if (direct) {
                 call.directAgent = false;
                 missed(call);
                 announceAndEnd(call, "no-agents");
             } else {
-                call.personId = null;
-                queues.declined(call.interactionId, e.personId());
+                // Declined after a pause, not at once: the router offers a lone agent again straight away, and an
+                // agent logged in without a registered phone would otherwise be offered the call in a loop.
+                UUID id = call.interactionId;
+                UUID person = e.personId();
+                timers.schedule(() -> accept(new DeclineDue(call.node(), clock.instant(), id, person)),
+                        settings.retryPause().toMillis(), TimeUnit.MILLISECONDS);
             }
             return;
         }
@@ -1000,6 +1009,14 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         AgentTarget agent = e.agent() != null ? e.agent()
                 : new AgentTarget(call.tenantId, null, null, e.dial(), AgentReach.MOBILE, null, null);
         ring(call, agent, e.dial());
+    }
+
+    private void declineDue(DeclineDue e) {
+        Call call = calls.get(e.interactionId());
+        if (call != null && call.routed && e.personId().equals(call.personId) && call.stage != Call.Stage.RINGING) {
+            call.personId = null;
+            queues.declined(call.interactionId, e.personId());
+        }
     }
 
     private void withdrawn(RoutingEvent.OfferWithdrawn withdrawal) {

@@ -106,6 +106,11 @@ sealed interface SwitchEvent {
             implements SwitchEvent {
     }
 
+    /** An offer to an agent who cannot be reached is declined now, a pause after it was found out. */
+    record DeclineDue(String node, Instant at, java.util.UUID interactionId, java.util.UUID personId)
+            implements SwitchEvent {
+    }
+
     /** A voicemail's audio was fetched from the node and stored (or could not be). */
     record VoicemailStored(String node, Instant at, java.util.UUID interactionId, boolean stored)
             implements SwitchEvent {

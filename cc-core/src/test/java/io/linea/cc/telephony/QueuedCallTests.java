@@ -155,6 +155,20 @@ class QueuedCallTests {
     }
 
     @Test
+    void anAgentWithoutAPhoneIsDeclinedAfterAPauseAndRecordedOnce() {
+        h.control.reachable.remove("ep-ana");
+        queued();
+        UUID id = h.interactionId();
+        offer(id, ANA);
+        assertThat(h.queues.told).as("not declined at once").noneMatch(t -> t.startsWith("declined"));
+        h.await(() -> h.queues.told.contains("declined " + id + " " + person(ANA)), "the decline after the pause");
+        offer(id, ANA);
+        h.await(() -> h.queues.told.stream().filter(t -> t.startsWith("declined")).count() == 2, "the second");
+        assertThat(h.recorder.events(id)).filteredOn(e -> e.type() == InteractionEvent.Type.FAILED).hasSize(1);
+        assertThat(h.control.originates).isEmpty();
+    }
+
+    @Test
     void aWithdrawnOfferStopsTheRinging() {
         queued();
         UUID id = h.interactionId();
