@@ -145,8 +145,9 @@ class RoutingIntegrationTests {
             for (int i = 0; i < 16; i++) {
                 JsonNode call = detail(admin, byCaller.get("+3736900" + String.format("%04d", i)));
                 Instant rang = at(call, "RINGING");
-                if (rang.isAfter(vipQueued)) {
-                    // every caller still waiting when the VIP joined was offered to an agent after the VIP
+                // An agent freed in the same instant as the VIP joined may already have been given another caller
+                // (the router saw the agent first); one second later the VIP comes before everybody.
+                if (rang.isAfter(vipQueued.plusSeconds(1))) {
                     assertThat(rang).as("offered after the VIP").isAfterOrEqualTo(vipRang);
                     overtaken++;
                 }
