@@ -63,24 +63,15 @@ class RoutingIntegrationTests {
 
     @DynamicPropertySource
     static void asterisk(DynamicPropertyRegistry properties) {
-        AsteriskNode node = AsteriskExtension.sharedNode();
-        properties.add("linea.telephony.nodes[0].name", () -> "test-node");
-        properties.add("linea.telephony.nodes[0].ari-url", node::ariUrl);
-        properties.add("linea.telephony.nodes[0].user", node::ariUser);
-        properties.add("linea.telephony.nodes[0].password", node::ariPassword);
-        properties.add("linea.telephony.app", node::app);
+        NodeTestSupport.nodeProperties(properties);
     }
 
     @BeforeEach
     void carrier() {
         node = AsteriskExtension.sharedNode();
         platform = Api.platformAdmin(port);
-        awaitTrue("cc-core connected to the node", () -> telephony.connected());
-        Api.Response created = platform.post("/api/cc/platform/carriers", Map.of("name", "Carrier " + UUID.randomUUID(),
-                "host", CARRIER_IP, "port", CARRIER_PORT, "transport", "udp", "codecs", List.of("alaw", "ulaw"),
-                "matchCidrs", List.of(CARRIER_IP + "/32"), "enabled", true));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        carrier = created.id();
+        awaitTrue("cc-core connected to the node", () -> telephony.connected() ? true : null);
+        carrier = NodeTestSupport.carrier(platform, CARRIER_IP, CARRIER_PORT);
     }
 
     /**
@@ -320,23 +311,6 @@ class RoutingIntegrationTests {
     }
 
     private static <T> T awaitTrue(String what, java.util.function.Supplier<T> found) {
-        Instant deadline = Instant.now().plus(CALL);
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                T value = found.get();
-                if (value != null) {
-                    return value;
-                }
-            } catch (RuntimeException e) {
-                // not yet
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what);
-            }
-        }
-        throw new AssertionError("timed out waiting for " + what);
+        return NodeTestSupport.await(what, CALL, found);
     }
 }

@@ -67,9 +67,7 @@ class RoutingRestartIntegrationTests {
         try {
             Api platform = Api.platformAdmin(port(first));
             awaitValue("cc-core connected", () -> first.getBean(Telephony.class).connected() ? true : null);
-            UUID carrier = platform.post("/api/cc/platform/carriers", Map.of("name", "Carrier " + UUID.randomUUID(),
-                    "host", CARRIER_IP, "port", CARRIER_PORT, "transport", "udp", "codecs", List.of("alaw", "ulaw"),
-                    "matchCidrs", List.of(CARRIER_IP + "/32"), "enabled", true)).id();
+            UUID carrier = NodeTestSupport.carrier(platform, CARRIER_IP, CARRIER_PORT);
             UUID tenant = UUID.randomUUID();
             Api admin = new Api(port(first), TestTokens.person().member(tenant, Roles.TENANT_ADMIN).token(), tenant,
                     null);
@@ -160,23 +158,6 @@ class RoutingRestartIntegrationTests {
     }
 
     private static <T> T awaitValue(String what, Supplier<T> found) {
-        Instant deadline = Instant.now().plus(CALL);
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                T value = found.get();
-                if (value != null) {
-                    return value;
-                }
-            } catch (RuntimeException e) {
-                // not yet
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what);
-            }
-        }
-        throw new AssertionError("timed out waiting for " + what);
+        return NodeTestSupport.await(what, CALL, found);
     }
 }

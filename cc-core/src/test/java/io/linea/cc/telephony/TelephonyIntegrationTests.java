@@ -64,12 +64,7 @@ class TelephonyIntegrationTests {
 
     @DynamicPropertySource
     static void asterisk(DynamicPropertyRegistry properties) {
-        AsteriskNode node = AsteriskExtension.sharedNode();
-        properties.add("linea.telephony.nodes[0].name", () -> "test-node");
-        properties.add("linea.telephony.nodes[0].ari-url", node::ariUrl);
-        properties.add("linea.telephony.nodes[0].user", node::ariUser);
-        properties.add("linea.telephony.nodes[0].password", node::ariPassword);
-        properties.add("linea.telephony.app", node::app);
+        NodeTestSupport.nodeProperties(properties);
     }
 
     @BeforeEach
@@ -77,11 +72,7 @@ class TelephonyIntegrationTests {
         node = AsteriskExtension.sharedNode();
         platform = Api.platformAdmin(port);
         awaitTrue("cc-core connected to the node", () -> telephony.connected());
-        Api.Response created = platform.post("/api/cc/platform/carriers", Map.of("name", "Carrier " + UUID.randomUUID(),
-                "host", CARRIER_IP, "port", CARRIER_PORT, "transport", "udp", "codecs", List.of("alaw", "ulaw"),
-                "matchCidrs", List.of(CARRIER_IP + "/32"), "enabled", true));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        carrier = created.id();
+        carrier = NodeTestSupport.carrier(platform, CARRIER_IP, CARRIER_PORT);
     }
 
     // --- the acceptance scenarios -------------------------------------------------------------------
