@@ -115,6 +115,14 @@ class Callback {
         status = Status.IN_PROGRESS;
     }
 
+    /** Waits for its queue to call back (ACD-10), even when its time has already come. */
+    Callback scheduledForQueue() {
+        if (queueId != null && preferredAt != null) {
+            status = Status.SCHEDULED;
+        }
+        return this;
+    }
+
     /** An automatic attempt failed: people take it from the open list. */
     void reopen() {
         if (status != Status.DONE) {

@@ -55,6 +55,22 @@ class CallbackController {
         return management.get(id);
     }
 
+    /** Schedules a callback for a customer at a time (ACD-10); its queue calls them back then. */
+    @PostMapping("/api/cc/callbacks")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    @RequiresPermission(Permissions.CALLBACKS_HANDLE)
+    CallbackView schedule(@Valid @RequestBody ScheduleRequest request) {
+        String number = io.linea.cc.provisioning.E164.require("number", request.number());
+        if (request.preferredAt() != null
+                && request.preferredAt().isAfter(java.time.Instant.now().plus(java.time.Duration.ofDays(31)))) {
+            throw io.linea.cc.shared.InvalidInput.field("preferredAt", "callback.too-far");
+        }
+        return management.schedule(number, request.queueId(), request.preferredAt());
+    }
+
+    record ScheduleRequest(@NotNull @Size(max = 32) String number, UUID queueId, java.time.Instant preferredAt) {
+    }
+
     @PostMapping("/api/cc/callbacks/{id}/done")
     @RequiresPermission(Permissions.CALLBACKS_HANDLE)
     CallbackView done(@PathVariable UUID id, @Valid @RequestBody DoneRequest request) {

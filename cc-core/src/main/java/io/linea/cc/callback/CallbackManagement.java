@@ -48,9 +48,11 @@ public class CallbackManagement {
     private final QueueManagement queues;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     CallbackManagement(Callbacks callbacks, Voicemails voicemails, TenantBlobs blobs, QueueManagement queues,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.callbacks = callbacks;
         this.voicemails = voicemails;
         this.blobs = blobs;
@@ -100,6 +102,41 @@ public class CallbackManagement {
             }
             log.info("Callback {} attempted: {}", id, reached ? "reached" : "not reached, back on the list");
         })));
+    }
+
+    /** A scheduled callback whose time has come (ACD-10): its queue reserves an agent, then the caller is dialled. */
+    public record DueCallback(UUID tenantId, UUID id, String number, UUID queueId, Instant preferredAt) {
+    }
+
+    /**
+     * Claims the scheduled callbacks due by {@code now}, of every tenant: each becomes open (it is on the list
+     * for people too) and is returned once, even with several instances polling.
+     */
+    public List<DueCallback> claimDue(Instant now) {
+        return TenantContext.callAsPlatform(() -> tx.execute(status -> jdbc.sql("""
+                update cc.callback set status = 'OPEN', version = version + 1
+                where id in (select id from cc.callback where status = 'SCHEDULED' and preferred_at <= :now
+                             order by preferred_at limit 100 for update skip locked)
+                returning tenant_id, id, number, queue_id, preferred_at
+                """).param("now", java.sql.Timestamp.from(now)).query((row, i) -> new DueCallback(
+                row.getObject("tenant_id", UUID.class), row.getObject("id", UUID.class), row.getString("number"),
+                row.getObject("queue_id", UUID.class), row.getTimestamp("preferred_at").toInstant())).list()));
+    }
+
+    /**
+     * A callback people schedule for a customer (ACD-10): at {@code preferredAt} (or at once when null or
+     * past) its queue reserves an agent and dials the number; without a queue it waits on the list.
+     */
+    @Transactional
+    public CallbackView schedule(String number, UUID queueId, Instant preferredAt) {
+        if (queueId != null && queues.names(List.of(queueId)).isEmpty()) {
+            throw io.linea.cc.shared.InvalidInput.field("queueId", "number.queue-missing");
+        }
+        Instant now = clock.instant();
+        Callback item = callbacks.saveAndFlush(new Callback(Kind.CALLBACK, number, queueId, null, now,
+                preferredAt == null || preferredAt.isBefore(now) ? now : preferredAt, null).scheduledForQueue());
+        log.info("Callback {} scheduled for {}", item.id(), preferredAt);
+        return views(List.of(item)).getFirst();
     }
 
     private UUID add(UUID tenantId, Callback item) {

@@ -48,6 +48,7 @@ import io.linea.cc.telephony.SwitchEvent.OfferReady;
 import io.linea.cc.telephony.SwitchEvent.QueueReady;
 import io.linea.cc.telephony.SwitchEvent.RecordingDone;
 import io.linea.cc.telephony.SwitchEvent.RoutingDecision;
+import io.linea.cc.telephony.SwitchEvent.CallbackDue;
 import io.linea.cc.telephony.SwitchEvent.CallsRecovered;
 import io.linea.cc.telephony.SwitchEvent.DeclineDue;
 import io.linea.cc.telephony.SwitchEvent.VoicemailStored;
@@ -211,6 +212,7 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
             case VoicemailStored e -> voicemailStored(e);
             case CallsRecovered e -> recovered(e);
             case DeclineDue e -> declineDue(e);
+            case CallbackDue e -> callbackDue(e);
         }
     }
 
@@ -1009,6 +1011,63 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         AgentTarget agent = e.agent() != null ? e.agent()
                 : new AgentTarget(call.tenantId, null, null, e.dial(), AgentReach.MOBILE, null, null);
         ring(call, agent, e.dial());
+    }
+
+    /**
+     * Claims the scheduled callbacks that are due (polled by Telephony) and routes each through its queue
+     * like a kept place: an agent is reserved first, then the customer is dialled (ACD-10). One without a
+     * queue, a number or a caller ID stays on the open list for people to dial.
+     */
+    void pollCallbacks() {
+        io.execute(() -> {
+            Instant now = clock.instant();
+            List<io.linea.cc.callback.CallbackManagement.DueCallback> due;
+            try {
+                due = queues.claimDueCallbacks(now);
+            } catch (RuntimeException ex) {
+                log.warn("Due callbacks could not be read: {}", ex.toString());
+                return;
+            }
+            for (var callback : due) {
+                if (callback.queueId() == null || callback.number() == null) {
+                    continue;
+                }
+                try {
+                    CallerNumber from = directory.defaultCallerNumber(callback.tenantId()).orElse(null);
+                    VoiceQueues.QueueSetup queue = queues.setup(callback.tenantId(), callback.queueId(),
+                            callback.number(), now).orElse(null);
+                    accept(new CallbackDue("", now, callback, from, queue, profiles.of(callback.tenantId())));
+                } catch (RuntimeException ex) {
+                    log.warn("Callback {} could not be started: {}", callback.id(), ex.toString());
+                }
+            }
+        });
+    }
+
+    private void callbackDue(CallbackDue e) {
+        CallControl control = nodes.values().stream().findFirst().orElse(null);
+        if (control == null || e.from() == null || e.from().carrier() == null || e.queue() == null) {
+            log.warn("Callback {} stays on the list: no node, caller ID or queue", e.callback().id());
+            return;
+        }
+        var due = e.callback();
+        Call call = new Call(UUID.randomUUID(), due.tenantId(), Interaction.Direction.INBOUND, control,
+                e.from().e164(), due.number(), e.at(), e.profile().language(), e.profile().displayName(),
+                e.from().carrier());
+        call.queue = e.queue();
+        call.keptPlace = true;
+        call.callerGone = true;
+        call.callbackItem = CompletableFuture.completedFuture(due.id());
+        call.enqueuedAt = due.preferredAt();
+        call.routed = true;
+        track(call);
+        transition(call, Call.Stage.CALLBACK_WAIT);
+        // recorded as outbound: Linea calls the customer; the call logic treats it as a kept place
+        recorder.opened(call.tenantId, new Interaction(call.interactionId, Interaction.Direction.OUTBOUND,
+                e.from().e164(), due.number(), control.node(), e.at()), InteractionEvent.Type.CALLBACK_REQUESTED,
+                "scheduled for " + due.preferredAt());
+        queues.enqueue(new RoutingTask(call.interactionId, call.tenantId, e.queue().queueId(), Medium.VOICE, 0,
+                List.of(), due.preferredAt(), null, true), handle(call));
     }
 
     private void declineDue(DeclineDue e) {

@@ -171,6 +171,11 @@ class RoutedVoiceQueues implements VoiceQueues {
         callbacks.voicemailRecorded(tenantId, interactionId, blankToNull(caller), queueId, at, audio, durationMs);
     }
 
+    @Override
+    public java.util.List<CallbackManagement.DueCallback> claimDueCallbacks(Instant now) {
+        return callbacks.claimDue(now);
+    }
+
     /** Withheld numbers arrive as "anonymous" or empty: nobody can call them back. */
     private static String blankToNull(String caller) {
         return caller == null || caller.isBlank() || !caller.matches("\\+?[0-9]{3,20}") ? null : caller;

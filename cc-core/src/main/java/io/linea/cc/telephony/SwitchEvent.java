@@ -106,6 +106,12 @@ sealed interface SwitchEvent {
             implements SwitchEvent {
     }
 
+    /** A scheduled callback is due, with what calling it back needs (looked up off the engine thread). */
+    record CallbackDue(String node, Instant at, io.linea.cc.callback.CallbackManagement.DueCallback callback,
+            io.linea.cc.provisioning.CallerNumber from, VoiceQueues.QueueSetup queue, TenantProfile profile)
+            implements SwitchEvent {
+    }
+
     /** An offer to an agent who cannot be reached is declined now, a pause after it was found out. */
     record DeclineDue(String node, Instant at, java.util.UUID interactionId, java.util.UUID personId)
             implements SwitchEvent {

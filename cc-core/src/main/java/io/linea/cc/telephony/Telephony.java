@@ -96,6 +96,11 @@ public class Telephony implements SmartLifecycle {
             nodes.add(ari);
             ari.start();
         }
+        if (!nodes.isEmpty()) {
+            // scheduled callbacks are due at their time (ACD-10)
+            long every = Math.max(1, settings.callbackPoll().toMillis());
+            scheduler.scheduleWithFixedDelay(engine::pollCallbacks, every, every, TimeUnit.MILLISECONDS);
+        }
         if (nodes.isEmpty()) {
             log.info("No Asterisk node configured (LINEA_ARI_URL): telephony is off");
         }

@@ -19,12 +19,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param identityUrl    tenant-service, asked whether a tenant is suspended
  * @param internalToken  the token of tenant-service's internal endpoints
  * @param keyWait        how long a caller has to press a key after a menu (the callback offer)
+ * @param callbackPoll   how often scheduled callbacks are checked for being due
  */
 @ConfigurationProperties("linea.telephony")
 record TelephonySettings(List<Node> nodes, @DefaultValue("linea") String app,
         @DefaultValue("20s") Duration ringTimeout, @DefaultValue("90s") Duration maxWait,
         @DefaultValue("2s") Duration retryPause, @DefaultValue("true") boolean agentWebrtc, String identityUrl,
-        String internalToken, @DefaultValue("6s") Duration keyWait) {
+        String internalToken, @DefaultValue("6s") Duration keyWait, @DefaultValue("15s") Duration callbackPoll) {
 
     TelephonySettings {
         nodes = nodes == null ? List.of() : nodes.stream().filter(n -> n.ariUrl() != null && !n.ariUrl().isBlank())

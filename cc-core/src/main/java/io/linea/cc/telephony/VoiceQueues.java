@@ -70,4 +70,7 @@ interface VoiceQueues {
 
     void voicemail(UUID tenantId, UUID interactionId, String caller, UUID queueId, Instant at, byte[] audio,
             long durationMs);
+
+    /** Claims the scheduled callbacks whose time has come (ACD-10). */
+    java.util.List<io.linea.cc.callback.CallbackManagement.DueCallback> claimDueCallbacks(Instant now);
 }

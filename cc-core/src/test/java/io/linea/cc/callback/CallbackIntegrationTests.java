@@ -129,6 +129,38 @@ class CallbackIntegrationTests {
     io.linea.cc.blob.TenantBlobs blobsBean;
 
     @Test
+    void aScheduledCallbackIsClaimedOnceWhenItsTimeComes() {
+        Api a = Api.adminOfNewTenant(port);
+        UUID queue = a.post("/api/cc/queues", Fixtures.queue("Billing")).id();
+        Instant inAnHour = Instant.now().plusSeconds(3600);
+        Api.Response later = a.post("/api/cc/callbacks", Map.of("number", "+44 7700 900555", "queueId",
+                queue.toString(), "preferredAt", inAnHour.toString()));
+        assertThat(later.status()).as(later.toString()).isEqualTo(201);
+        assertThat(later.json().path("status").asString()).isEqualTo("SCHEDULED");
+        assertThat(later.json().path("number").asString()).isEqualTo("+447700900555");
+        Api.Response now = a.post("/api/cc/callbacks", Map.of("number", "+447700900556", "queueId", queue.toString()));
+        assertThat(now.json().path("status").asString()).as("its queue calls back at once").isEqualTo("SCHEDULED");
+
+        assertThat(callbacks.claimDue(Instant.now())).extracting(CallbackManagement.DueCallback::id)
+                .contains(now.id()).doesNotContain(later.id());
+        assertThat(callbacks.claimDue(Instant.now())).extracting(CallbackManagement.DueCallback::id)
+                .as("claimed once").doesNotContain(now.id());
+        assertThat(callbacks.claimDue(inAnHour.plusSeconds(1))).extracting(CallbackManagement.DueCallback::id)
+                .contains(later.id());
+        assertThat(a.get("/api/cc/callbacks/" + later.id()).json().path("status").asString()).isEqualTo("OPEN");
+
+        assertThat(a.post("/api/cc/callbacks", Map.of("number", "12")).json().path("errors").get(0).path("code")
+                .asString()).isEqualTo("number.invalid");
+        assertThat(a.post("/api/cc/callbacks", Map.of("number", "+447700900557", "preferredAt",
+                Instant.now().plusSeconds(40L * 86400).toString())).json().path("errors").get(0).path("code")
+                .asString()).isEqualTo("callback.too-far");
+        Api b = Api.adminOfNewTenant(port);
+        assertThat(b.post("/api/cc/callbacks", Map.of("number", "+447700900558", "queueId", queue.toString()))
+                .json().path("errors").get(0).path("code").asString()).as("another tenant's queue")
+                .isEqualTo("number.queue-missing");
+    }
+
+    @Test
     void dialingBackADoneItemOrAsNonAgentCountsNoAttempt() {
         Api a = Api.adminOfNewTenant(port);
         UUID number = Fixtures.assignedNumber(a);

@@ -76,7 +76,7 @@ final class CallEngineHarness implements AutoCloseable {
     /** With {@code io} the pool the engine's requests run on; by default they run at once on the engine thread. */
     CallEngineHarness(Duration maxWait, java.util.concurrent.Executor io) {
         TelephonySettings settings = new TelephonySettings(null, "linea", Duration.ofSeconds(2), maxWait,
-                Duration.ofMillis(50), true, null, null, Duration.ofMillis(100));
+                Duration.ofMillis(50), true, null, null, Duration.ofMillis(100), Duration.ofSeconds(15));
         Map<UUID, TenantProfile> profiles = Map.of(TENANT, PROFILE, OTHER_TENANT, OTHER_PROFILE);
         engine = new CallEngine(directory, new FakePrompts(), recorder, profiles::get, suspendedTenants::contains,
                 settings, clock, latency -> { }, io, queues);
@@ -462,9 +462,12 @@ final class CallEngineHarness implements AutoCloseable {
             return Optional.empty();
         }
 
+        /** The tenants' first numbers, as caller ID for callbacks and mobiles. */
+        final Map<UUID, CallerNumber> callerNumbers = new ConcurrentHashMap<>();
+
         @Override
         public Optional<CallerNumber> defaultCallerNumber(UUID tenantId) {
-            return Optional.empty();
+            return Optional.ofNullable(callerNumbers.get(tenantId));
         }
     }
 

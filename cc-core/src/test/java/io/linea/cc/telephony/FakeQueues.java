@@ -133,6 +133,15 @@ final class FakeQueues implements VoiceQueues {
         workList.add("ATTEMPT " + itemId + " " + (reached ? "reached" : "not reached"));
     }
 
+    final List<io.linea.cc.callback.CallbackManagement.DueCallback> due = new CopyOnWriteArrayList<>();
+
+    @Override
+    public List<io.linea.cc.callback.CallbackManagement.DueCallback> claimDueCallbacks(Instant now) {
+        List<io.linea.cc.callback.CallbackManagement.DueCallback> claimed = List.copyOf(due);
+        due.clear();
+        return claimed;
+    }
+
     @Override
     public void voicemail(UUID tenantId, UUID interactionId, String caller, UUID queueId, Instant at, byte[] audio,
             long durationMs) {

@@ -169,6 +169,30 @@ class QueuedCallTests {
     }
 
     @Test
+    void aScheduledCallbackDueReservesAnAgentThenDialsTheCustomer() {
+        UUID item = UUID.randomUUID();
+        java.time.Instant at = h.clock.instant().minusSeconds(5);
+        h.directory.callerNumbers.put(TENANT, new io.linea.cc.provisioning.CallerNumber(TENANT, UUID.randomUUID(),
+                NUMBER, CARRIER));
+        h.queues.due.add(new io.linea.cc.callback.CallbackManagement.DueCallback(TENANT, item, "+37369000777",
+                QUEUE, at));
+        h.engine.pollCallbacks();
+        h.await(() -> !h.queues.enqueued.isEmpty(), "the callback enqueued");
+        var task = h.queues.enqueued.getFirst();
+        assertThat(task.callback()).isTrue();
+        assertThat(task.enqueuedAt()).as("ordered by its time").isEqualTo(at);
+        assertThat(h.control.originates).as("the agent first").isEmpty();
+
+        offer(task.id(), ANA);
+        Originate agentLeg = h.awaitOriginate(1);
+        h.answer(agentLeg);
+        Originate customer = h.awaitOriginate(2);
+        assertThat(customer.endpoint()).isEqualTo("PJSIP/+37369000777@" + CARRIER.endpointId());
+        h.answer(customer);
+        h.await(() -> h.queues.workList.contains("ATTEMPT " + item + " reached"), "the item closed as reached");
+    }
+
+    @Test
     void aWithdrawnOfferStopsTheRinging() {
         queued();
         UUID id = h.interactionId();
