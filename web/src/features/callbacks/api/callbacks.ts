@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiBlob, type Page } from '@/lib/api/client';
+import { api, apiBlob, asList, type Page } from '@/lib/api/client';
 import { useTenantId } from '@/lib/session/SessionProvider';
 
 /** ACD-10 callback requests, ACD-14 missed calls, IVR-09 voicemails: one list to call back from. */
@@ -87,6 +87,43 @@ export const useDialBack = () =>
       tenantId,
     }),
   );
+
+/** ACD-10: a callback scheduled by hand; with a queue, the queue dials it through a free agent. */
+export interface ScheduleInput {
+  /** E.164 */
+  number: string;
+  queueId: string | null;
+  /** an ISO instant; null = as soon as possible */
+  preferredAt: string | null;
+}
+
+export const useScheduleCallback = () =>
+  useCallbacksMutation((tenantId, body: ScheduleInput) =>
+    api<Callback>('/api/cc/callbacks', { method: 'POST', body, tenantId }),
+  );
+
+/** At most 31 days ahead (the server refuses later times with `callback.too-far`). */
+export const PREFERRED_MAX_DAYS = 31;
+
+// Names only, for the queue select: the queues feature owns the rest.
+const QUEUE_OPTIONS_SIZE = 200;
+
+export function useQueueOptions(enabled: boolean) {
+  const tenantId = useTenantId();
+  return useQuery({
+    queryKey: ['t', tenantId, 'queues', 'options'],
+    queryFn: async ({ signal }) =>
+      asList(
+        await api<{ id: string; name: string }[] | Page<{ id: string; name: string }>>('/api/cc/queues', {
+          tenantId,
+          signal,
+          query: { page: 0, size: QUEUE_OPTIONS_SIZE },
+        }),
+      ).map(({ id, name }) => ({ id, name })),
+    enabled: enabled && !!tenantId,
+    retry: false,
+  });
+}
 
 /** IVR-09: a voicemail's audio, with the bearer token (an <audio> element cannot send it). */
 export function fetchVoicemailAudio(tenantId: string | null, id: string, signal?: AbortSignal) {

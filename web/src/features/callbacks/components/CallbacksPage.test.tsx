@@ -1,7 +1,7 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { demoAdmin, DEMO_ID, operator } from '@/test/fixtures';
+import { demoAdmin, DEMO_ID, operator, queuesByTenant } from '@/test/fixtures';
 import { renderApp } from '@/test/render';
 import { callbackRequest, doneCallback, missedCall, openCallbacks, voicemailMessage } from '@/test/routing';
 import { page, tenantNumbers } from '@/test/telephony';
@@ -195,6 +195,114 @@ describe('Callbacks page (ACD-10, ACD-14, IVR-09)', () => {
     await waitFor(() => expect(within(form).getByTestId('dial-submit')).toBeEnabled());
     await user.click(within(form).getByTestId('dial-submit'));
     expect(await within(form).findByTestId('dial-refused')).toHaveTextContent('You are on another call.');
+  });
+
+  describe('schedule a callback (ACD-10)', () => {
+    const scheduleRoutes = { ...routes, 'GET /api/cc/queues': page(queuesByTenant[DEMO_ID]) };
+
+    async function openSchedule(user: ReturnType<typeof userEvent.setup>) {
+      await rows();
+      await user.click(screen.getByTestId('callback-schedule'));
+      const form = await screen.findByTestId('schedule-form');
+      const queue = within(form).getByRole('combobox', { name: /^Queue/ });
+      await waitFor(() => expect(queue).toBeEnabled());
+      return form;
+    }
+
+    it('sends the number, the queue and the preferred time as an instant, then refreshes the list', async () => {
+      let listed: unknown = openCallbacks;
+      const scheduled = {
+        ...callbackRequest,
+        id: 'cb-9',
+        number: '+37322123456',
+        queueId: 'q-outages',
+        queueName: 'Outages',
+        attempts: 0,
+        lastAttemptAt: null,
+        version: 0,
+      };
+      const { api } = renderApp({
+        path: '/callbacks',
+        me: operator,
+        routes: {
+          ...scheduleRoutes,
+          'GET /api/cc/callbacks': () => listed,
+          'POST /api/cc/callbacks': () => {
+            listed = page([scheduled, callbackRequest, missedCall, voicemailMessage]);
+            return { status: 201, body: scheduled };
+          },
+        },
+      });
+      const user = userEvent.setup();
+      const form = await openSchedule(user);
+      expect(form).toHaveTextContent('The queue calls the customer back through a free agent.');
+      await user.type(within(form).getByRole('textbox', { name: /^Phone number/ }), ' +373 22 123 456 ');
+      await user.selectOptions(within(form).getByRole('combobox', { name: /^Queue/ }), 'q-outages');
+      fireEvent.change(form.querySelector<HTMLInputElement>('input[name="preferredAt"]')!, {
+        target: { value: '2026-06-01T09:30' },
+      });
+      await user.click(within(form).getByTestId('schedule-save'));
+      await waitFor(() => expect(api.callsTo('POST', '/api/cc/callbacks')).toHaveLength(1));
+      expect(api.callsTo('POST', '/api/cc/callbacks')[0]!.body).toEqual({
+        number: '+37322123456',
+        queueId: 'q-outages',
+        // the local time the person chose, as an instant
+        preferredAt: new Date(2026, 5, 1, 9, 30).toISOString(),
+      });
+      await waitFor(() => expect(screen.queryByTestId('schedule-form')).toBeNull());
+      expect(await screen.findByText('Callback to +373 22 123 456 scheduled.')).toBeInTheDocument();
+      await waitFor(() => expect(Object.keys(screen.getAllByTestId('callback-row'))).toHaveLength(4));
+    });
+
+    it('without a queue or a time, sends nulls', async () => {
+      const { api } = renderApp({
+        path: '/callbacks',
+        me: operator,
+        routes: { ...scheduleRoutes, 'POST /api/cc/callbacks': { status: 201, body: callbackRequest } },
+      });
+      const user = userEvent.setup();
+      const form = await openSchedule(user);
+      await user.type(within(form).getByRole('textbox', { name: /^Phone number/ }), '+37369555666');
+      await user.click(within(form).getByTestId('schedule-save'));
+      await waitFor(() => expect(api.callsTo('POST', '/api/cc/callbacks')).toHaveLength(1));
+      expect(api.callsTo('POST', '/api/cc/callbacks')[0]!.body).toEqual({
+        number: '+37369555666',
+        queueId: null,
+        preferredAt: null,
+      });
+    });
+
+    it('shows the server field error on the number, and sends nothing without one', async () => {
+      const { api } = renderApp({
+        path: '/callbacks',
+        me: operator,
+        routes: {
+          ...scheduleRoutes,
+          'POST /api/cc/callbacks': {
+            status: 400,
+            body: {
+              status: 400,
+              code: 'validation.failed',
+              detail: 'The request has invalid fields.',
+              errors: [{ field: 'number', code: 'number.invalid', message: 'This number cannot be called.' }],
+            },
+          },
+        },
+      });
+      const user = userEvent.setup();
+      const form = await openSchedule(user);
+      const number = within(form).getByRole('textbox', { name: /^Phone number/ });
+      await user.click(within(form).getByTestId('schedule-save'));
+      expect(within(form).getByText('This field is required.')).toBeInTheDocument();
+      expect(api.callsTo('POST', '/api/cc/callbacks')).toHaveLength(0);
+
+      await user.type(number, '+37399999999');
+      await user.click(within(form).getByTestId('schedule-save'));
+      expect(await within(form).findByText('This number cannot be called.')).toBeInTheDocument();
+      expect(number).toHaveAttribute('aria-invalid', 'true');
+      expect(screen.getByTestId('schedule-form')).toBeInTheDocument();
+      expect(within(screen.getByTestId('notifications')).queryByRole('alert')).toBeNull();
+    });
   });
 
   describe('voicemail (IVR-09)', () => {

@@ -18,6 +18,7 @@ import {
 } from '../api/callbacks';
 import { DialModal } from './DialModal';
 import { DoneModal } from './DoneModal';
+import { ScheduleModal } from './ScheduleModal';
 import { VoicemailPlayer } from './VoicemailPlayer';
 
 const KIND_COLORS: Record<Kind, string> = { CALLBACK: 'blue', MISSED: 'orange', VOICEMAIL: 'grape' };
@@ -28,7 +29,7 @@ const STATUS_COLORS: Record<Status, string> = {
   DONE: 'gray',
 };
 
-/** ACD-10, ACD-14, IVR-09: callback requests, missed calls and voicemails; dial back, mark done. */
+/** ACD-10, ACD-14, IVR-09: callback requests, missed calls and voicemails; schedule, dial back, mark done. */
 export default function CallbacksPage() {
   const { t } = useTranslation();
   const [status, setStatus] = useState<StatusFilter>('OPEN');
@@ -37,6 +38,7 @@ export default function CallbacksPage() {
   const callbacks = useCallbacks(status, kind, page);
   const [dialling, setDialling] = useState<Callback | null>(null);
   const [closing, setClosing] = useState<Callback | null>(null);
+  const [scheduling, setScheduling] = useState(false);
 
   const data = callbacks.data;
   const totalPages = data ? Math.max(1, Math.ceil(data.total / (data.size || CALLBACKS_PAGE_SIZE))) : 1;
@@ -173,7 +175,15 @@ export default function CallbacksPage() {
 
   return (
     <>
-      <PageHeader title={t('callbacks.title')} description={t('callbacks.subtitle')} />
+      <PageHeader
+        title={t('callbacks.title')}
+        description={t('callbacks.subtitle')}
+        actions={
+          <Button onClick={() => setScheduling(true)} data-testid="callback-schedule">
+            {t('callbacks.schedule')}
+          </Button>
+        }
+      />
       <Group mb="md" gap="md" wrap="wrap">
         <SegmentedControl
           value={status}
@@ -202,6 +212,7 @@ export default function CallbacksPage() {
       {body}
       {dialling ? <DialModal callback={dialling} onClose={() => setDialling(null)} /> : null}
       {closing ? <DoneModal callback={closing} onClose={() => setClosing(null)} /> : null}
+      {scheduling ? <ScheduleModal onClose={() => setScheduling(false)} /> : null}
     </>
   );
 }
