@@ -207,23 +207,64 @@ create index voicemail_tenant on cc.voicemail (tenant_id, recorded_at desc);
 alter table cc.callback add constraint callback_voicemail_fk foreign key (tenant_id, voicemail_id)
     references cc.voicemail (tenant_id, id);
 
-do $$
-declare
-    t text;
-begin
-    foreach t in array array['queue_overflow', 'skill', 'queue_member', 'queue_member_skill', 'break_reason',
-                             'routing_task', 'callback', 'voicemail'] loop
-        execute format('alter table cc.%I enable row level security', t);
-        execute format('alter table cc.%I force row level security', t);
-        execute format('create policy %I on cc.%I to ${app_role} '
-            || 'using (tenant_id = nullif(current_setting(''app.tenant_id'', true), '''')::uuid) '
-            || 'with check (tenant_id = nullif(current_setting(''app.tenant_id'', true), '''')::uuid)',
-            t || '_tenant_isolation', t);
-        execute format('create policy %I on cc.%I to ${platform_role} using (true) with check (true)',
-            t || '_platform_access', t);
-        execute format('grant select, insert, update, delete on cc.%I to ${app_role}, ${platform_role}', t);
-    end loop;
-end $$;
+alter table cc.queue_overflow enable row level security;
+alter table cc.queue_overflow force row level security;
+create policy queue_overflow_tenant_isolation on cc.queue_overflow to ${app_role}
+  using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
+  with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
+create policy queue_overflow_platform_access on cc.queue_overflow to ${platform_role} using (true) with check (true);
+
+alter table cc.skill enable row level security;
+alter table cc.skill force row level security;
+create policy skill_tenant_isolation on cc.skill to ${app_role}
+  using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
+  with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
+create policy skill_platform_access on cc.skill to ${platform_role} using (true) with check (true);
+
+alter table cc.queue_member enable row level security;
+alter table cc.queue_member force row level security;
+create policy queue_member_tenant_isolation on cc.queue_member to ${app_role}
+  using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
+  with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
+create policy queue_member_platform_access on cc.queue_member to ${platform_role} using (true) with check (true);
+
+alter table cc.queue_member_skill enable row level security;
+alter table cc.queue_member_skill force row level security;
+create policy queue_member_skill_tenant_isolation on cc.queue_member_skill to ${app_role}
+  using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
+  with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
+create policy queue_member_skill_platform_access on cc.queue_member_skill to ${platform_role} using (true) with check (true);
+
+alter table cc.break_reason enable row level security;
+alter table cc.break_reason force row level security;
+create policy break_reason_tenant_isolation on cc.break_reason to ${app_role}
+  using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
+  with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
+create policy break_reason_platform_access on cc.break_reason to ${platform_role} using (true) with check (true);
+
+alter table cc.routing_task enable row level security;
+alter table cc.routing_task force row level security;
+create policy routing_task_tenant_isolation on cc.routing_task to ${app_role}
+  using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
+  with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
+create policy routing_task_platform_access on cc.routing_task to ${platform_role} using (true) with check (true);
+
+alter table cc.callback enable row level security;
+alter table cc.callback force row level security;
+create policy callback_tenant_isolation on cc.callback to ${app_role}
+  using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
+  with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
+create policy callback_platform_access on cc.callback to ${platform_role} using (true) with check (true);
+
+alter table cc.voicemail enable row level security;
+alter table cc.voicemail force row level security;
+create policy voicemail_tenant_isolation on cc.voicemail to ${app_role}
+  using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
+  with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
+create policy voicemail_platform_access on cc.voicemail to ${platform_role} using (true) with check (true);
+
+grant select, insert, update, delete on cc.queue_overflow, cc.skill, cc.queue_member, cc.queue_member_skill, cc.break_reason, cc.routing_task, cc.callback, cc.voicemail
+    to ${app_role}, ${platform_role};
 
 -- presence belongs to no tenant: only platform scope reads or writes it
 revoke all on cc.agent_presence from ${app_role};

@@ -222,15 +222,10 @@ public class QueueManagement implements CalendarUsage, QueueDirectory {
         for (Overflow.Condition condition : Overflow.Condition.values()) {
             checked.put(condition, check(self, field(condition), o.of(condition)));
         }
-        QueueRouting r = draft.routing();
         Overflow overflow = new Overflow(checked.get(Overflow.Condition.CLOSED), checked.get(Overflow.Condition.TIMEOUT),
                 checked.get(Overflow.Condition.FULL), checked.get(Overflow.Condition.NO_AGENTS));
         return new QueueDraft(draft.name(), draft.description(), draft.serviceLevelSeconds(), draft.enabled(),
-                draft.calendarId(), new QueueRouting(r.strategy(), r.priority(), r.wrapUpSeconds(),
-                        r.ringTimeoutSeconds(), r.maxWaitSeconds(), r.maxLength(), r.stickyDays(), r.stickyWaitSeconds(),
-                        r.skillFallbackSeconds(), r.selfLoginAllowed(), r.announcePosition(), r.announceWait(),
-                        r.announceIntervalSeconds(), r.callbackOffer(), r.callbackPreferredTime(), r.voicemailOption(),
-                        overflow));
+                draft.calendarId(), draft.routing().withOverflow(overflow));
     }
 
     private OverflowAction check(UUID self, String field, OverflowAction action) {

@@ -16,6 +16,12 @@ public record QueueRouting(Strategy strategy, int priority, int wrapUpSeconds, i
         boolean selfLoginAllowed, boolean announcePosition, boolean announceWait, int announceIntervalSeconds,
         boolean callbackOffer, boolean callbackPreferredTime, boolean voicemailOption, Overflow overflow) {
 
+    public QueueRouting withOverflow(Overflow changed) {
+        return new QueueRouting(strategy, priority, wrapUpSeconds, ringTimeoutSeconds, maxWaitSeconds, maxLength,
+                stickyDays, stickyWaitSeconds, skillFallbackSeconds, selfLoginAllowed, announcePosition, announceWait,
+                announceIntervalSeconds, callbackOffer, callbackPreferredTime, voicemailOption, changed);
+    }
+
     public static QueueRouting defaults() {
         return new QueueRouting(Strategy.LONGEST_IDLE, 0, 30, 20, null, 0, 0, 10, null, true, true, true, 60, false,
                 false, false, Overflow.defaults());

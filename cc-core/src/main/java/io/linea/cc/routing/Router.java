@@ -415,9 +415,12 @@ public class Router implements SmartInitializingSingleton, AutoCloseable {
         }
         queues.put(queueId, row.get());
         apply(engine.configure(row.get().rules(), now()));
-        reloadAgents();
+        List<RoutingStore.MemberRow> rows = store.members(queueId);
+        if (rows.stream().anyMatch(member -> !agents.containsKey(member.personId()))) {
+            reloadAgents(); // an agent made without credentials announced nothing yet
+        }
         Map<UUID, Map<UUID, Integer>> now = new HashMap<>();
-        for (RoutingStore.MemberRow member : store.members(queueId)) {
+        for (RoutingStore.MemberRow member : rows) {
             now.put(member.personId(), member.skills());
             if (member.loggedIn()) {
                 // a new skill level takes effect at once for a person already logged in

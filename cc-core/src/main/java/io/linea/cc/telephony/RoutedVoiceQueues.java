@@ -48,10 +48,12 @@ class RoutedVoiceQueues implements VoiceQueues {
     @Override
     public Optional<QueueSetup> setup(UUID tenantId, UUID queueId, String caller, Instant at) {
         return TenantContext.callAs(tenantId, () -> {
-            if (!queues.exists(queueId)) {
+            QueueView queue;
+            try {
+                queue = queues.get(queueId);
+            } catch (io.linea.platform.problem.LineaProblemException deleted) {
                 return Optional.empty();
             }
-            QueueView queue = queues.get(queueId);
             boolean open = queue.enabled()
                     && (queue.calendarId() == null || calendars.status(queue.calendarId(), at).open());
             UUID preferred = queue.routing().stickyDays() > 0 && caller != null && !caller.isBlank()
