@@ -89,6 +89,7 @@ export const agents = [
     available: true,
     sipUsername: 'demo-ana',
     hasCredentials: true,
+    capacity: { voice: 1, chat: 3, email: 5, sms: 5, social: 3, blended: false },
     version: 2,
   },
   {
@@ -100,6 +101,7 @@ export const agents = [
     available: false,
     sipUsername: null,
     hasCredentials: false,
+    capacity: { voice: 1, chat: 0, email: 0, sms: 0, social: 0, blended: false },
     version: 0,
   },
 ];

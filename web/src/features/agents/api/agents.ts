@@ -15,8 +15,24 @@ export interface Agent {
   available: boolean;
   sipUsername: string | null;
   hasCredentials: boolean;
+  capacity: Capacity;
   version: number;
 }
+
+/** ACD-05, ACD-11: interactions at once per medium, and whether calls and other media mix. */
+export interface Capacity {
+  voice: number;
+  chat: number;
+  email: number;
+  sms: number;
+  social: number;
+  blended: boolean;
+}
+
+export const CAPACITY_MEDIA = ['chat', 'email', 'sms', 'social'] as const;
+export type CapacityMedium = (typeof CAPACITY_MEDIA)[number];
+export const CAPACITY_MAX: Record<CapacityMedium, number> = { chat: 20, email: 50, sms: 50, social: 20 };
+export const DEFAULT_CAPACITY: Capacity = { voice: 1, chat: 3, email: 5, sms: 5, social: 3, blended: false };
 
 export interface AgentInput {
   displayName: string;
@@ -24,6 +40,7 @@ export interface AgentInput {
   reach: Reach;
   mobileE164: string | null;
   available: boolean;
+  capacity?: Capacity;
   version?: number;
 }
 

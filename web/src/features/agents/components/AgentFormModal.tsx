@@ -1,10 +1,32 @@
-import { Button, Group, Modal, NativeSelect, Radio, Stack, Switch, TextInput } from '@mantine/core';
+import {
+  Button,
+  Fieldset,
+  Group,
+  Modal,
+  NativeSelect,
+  NumberInput,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Switch,
+  TextInput,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useForm, type Errors } from '@/lib/form';
 import { isE164, normaliseE164 } from '@/lib/phone';
 import { notifyError, notifySuccess } from '@/lib/ui/notify';
 import { FormAlert } from '@/lib/ui/states';
-import { REACHES, useSaveAgent, useUserOptions, type Agent, type Reach } from '../api/agents';
+import {
+  CAPACITY_MAX,
+  CAPACITY_MEDIA,
+  DEFAULT_CAPACITY,
+  REACHES,
+  useSaveAgent,
+  useUserOptions,
+  type Agent,
+  type CapacityMedium,
+  type Reach,
+} from '../api/agents';
 
 interface Values {
   displayName: string;
@@ -12,6 +34,12 @@ interface Values {
   reach: Reach;
   mobileE164: string;
   available: boolean;
+  voice: boolean;
+  chat: number | string;
+  email: number | string;
+  sms: number | string;
+  social: number | string;
+  blended: boolean;
 }
 
 /** TEL-04: create or change an agent: who it is, which login it belongs to, how it is reached. */
@@ -26,6 +54,12 @@ export function AgentFormModal({ agent, onClose }: { agent: Agent | null; onClos
       reach: agent?.reach ?? 'ENDPOINT',
       mobileE164: agent?.mobileE164 ?? '',
       available: agent?.available ?? true,
+      voice: (agent?.capacity ?? DEFAULT_CAPACITY).voice > 0,
+      chat: (agent?.capacity ?? DEFAULT_CAPACITY).chat,
+      email: (agent?.capacity ?? DEFAULT_CAPACITY).email,
+      sms: (agent?.capacity ?? DEFAULT_CAPACITY).sms,
+      social: (agent?.capacity ?? DEFAULT_CAPACITY).social,
+      blended: (agent?.capacity ?? DEFAULT_CAPACITY).blended,
     },
     (v) => {
       const errors: Errors = {};
@@ -35,6 +69,12 @@ export function AgentFormModal({ agent, onClose }: { agent: Agent | null; onClos
       const mobile = normaliseE164(v.mobileE164);
       if (v.reach === 'MOBILE' && !mobile) errors.mobileE164 = t('agents.mobileRequired');
       else if (mobile && !isE164(mobile)) errors.mobileE164 = t('validation.e164');
+      for (const medium of CAPACITY_MEDIA) {
+        const value = v[medium];
+        if (value === '' || !Number.isInteger(Number(value))) errors[medium] = t('validation.required');
+        else if (Number(value) < 0 || Number(value) > CAPACITY_MAX[medium])
+          errors[medium] = t('validation.range', { min: 0, max: CAPACITY_MAX[medium] });
+      }
       return errors;
     },
   );
@@ -58,6 +98,14 @@ export function AgentFormModal({ agent, onClose }: { agent: Agent | null; onClos
           reach: v.reach,
           mobileE164: mobile || null,
           available: v.available,
+          capacity: {
+            voice: v.voice ? 1 : 0,
+            chat: Number(v.chat),
+            email: Number(v.email),
+            sms: Number(v.sms),
+            social: Number(v.social),
+            blended: v.blended,
+          },
           version: agent?.version,
         },
       },
@@ -140,6 +188,40 @@ export function AgentFormModal({ agent, onClose }: { agent: Agent | null; onClos
             checked={form.values.available}
             onChange={(event) => form.setField('available', event.currentTarget.checked)}
           />
+          <Fieldset legend={t('agents.capacity')} data-testid="agent-capacity">
+            <Stack gap="sm">
+              <Switch
+                label={t('agents.capacityVoice')}
+                name="voice"
+                checked={form.values.voice}
+                onChange={(event) => form.setField('voice', event.currentTarget.checked)}
+              />
+              <SimpleGrid cols={{ base: 2, sm: 4 }}>
+                {CAPACITY_MEDIA.map((medium: CapacityMedium) => (
+                  <NumberInput
+                    key={medium}
+                    label={t(`agents.capacityMedia.${medium}`)}
+                    name={medium}
+                    min={0}
+                    max={CAPACITY_MAX[medium]}
+                    allowDecimal={false}
+                    allowNegative={false}
+                    clampBehavior="none"
+                    value={form.values[medium]}
+                    onChange={(value) => form.setField(medium, value)}
+                    error={form.error(medium)}
+                  />
+                ))}
+              </SimpleGrid>
+              <Switch
+                label={t('agents.blended')}
+                description={t('agents.blendedHint')}
+                name="blended"
+                checked={form.values.blended}
+                onChange={(event) => form.setField('blended', event.currentTarget.checked)}
+              />
+            </Stack>
+          </Fieldset>
           <FormAlert messages={form.formErrors} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

@@ -68,6 +68,36 @@ describe('Agents page (TEL-04)', () => {
       reach: 'MOBILE',
       mobileE164: '+37369000333',
       available: true,
+      capacity: { voice: 1, chat: 3, email: 5, sms: 5, social: 3, blended: false },
+    });
+  });
+
+  it('sets how much an agent takes at once, checking the ranges (ACD-05, ACD-11)', async () => {
+    const { api } = renderApp({
+      path: '/agents',
+      me: demoAdmin,
+      routes: { ...routes, 'PUT /api/cc/agents/a-ana': { ...agents[0], version: 3 } },
+    });
+    const user = userEvent.setup();
+    await user.click(within(await row('Ana Agent')).getByTestId('agent-edit'));
+    const form = await screen.findByTestId('agent-form');
+    const capacity = within(form).getByTestId('agent-capacity');
+    expect(field(capacity, 'chat')).toHaveValue('3');
+    await user.click(within(capacity).getByRole('switch', { name: 'Takes calls' }));
+    await user.clear(field(capacity, 'chat'));
+    await user.type(field(capacity, 'chat'), '21');
+    await user.click(within(form).getByTestId('agent-save'));
+    expect(within(capacity).getByText('Enter a whole number from 0 to 20.')).toBeInTheDocument();
+    expect(api.callsTo('PUT', '/api/cc/agents/a-ana')).toHaveLength(0);
+
+    await user.clear(field(capacity, 'chat'));
+    await user.type(field(capacity, 'chat'), '6');
+    await user.click(within(capacity).getByRole('switch', { name: /^Blended/ }));
+    await user.click(within(form).getByTestId('agent-save'));
+    await waitFor(() => expect(api.callsTo('PUT', '/api/cc/agents/a-ana')).toHaveLength(1));
+    expect(api.callsTo('PUT', '/api/cc/agents/a-ana')[0]!.body).toMatchObject({
+      capacity: { voice: 0, chat: 6, email: 5, sms: 5, social: 3, blended: true },
+      version: 2,
     });
   });
 

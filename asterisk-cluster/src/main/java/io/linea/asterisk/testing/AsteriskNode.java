@@ -158,6 +158,23 @@ public final class AsteriskNode implements AutoCloseable {
         return lastStartDuration;
     }
 
+    /**
+     * Writes a configuration file into the node's {@code etc} directory for this run (a start renders the
+     * templates again and removes it), e.g. {@code queues.conf} for a benchmark's baseline; load or reload
+     * the module through {@link #cli(String)} afterwards.
+     */
+    public void writeConfigFile(String fileName, String content) {
+        if (!fileName.matches("[a-z0-9_]+\\.conf")) {
+            throw new IllegalArgumentException("not a configuration file name: " + fileName);
+        }
+        Path file = logFile.getParent().getParent().resolve("etc").resolve(fileName);
+        try {
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + file, e);
+        }
+    }
+
     /** Runs an Asterisk CLI command on this node ({@code asterisk -rx}) and returns its output. */
     public String cli(String command) {
         return script("cli", command);

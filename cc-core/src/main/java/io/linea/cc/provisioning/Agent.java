@@ -39,6 +39,18 @@ class Agent {
 
     private boolean available;
 
+    private int voiceCapacity = AgentCapacity.DEFAULT.voice();
+
+    private int chatCapacity = AgentCapacity.DEFAULT.chat();
+
+    private int emailCapacity = AgentCapacity.DEFAULT.email();
+
+    private int smsCapacity = AgentCapacity.DEFAULT.sms();
+
+    private int socialCapacity = AgentCapacity.DEFAULT.social();
+
+    private boolean blended = AgentCapacity.DEFAULT.blended();
+
     private String sipUsername;
 
     private String md5Credential;
@@ -60,6 +72,19 @@ class Agent {
         this.reach = draft.reach();
         this.mobileE164 = mobileE164;
         this.available = draft.available();
+        AgentCapacity capacity = draft.capacity();
+        if (capacity != null) {
+            this.voiceCapacity = capacity.voice();
+            this.chatCapacity = capacity.chat();
+            this.emailCapacity = capacity.email();
+            this.smsCapacity = capacity.sms();
+            this.socialCapacity = capacity.social();
+            this.blended = capacity.blended();
+        }
+    }
+
+    AgentCapacity capacity() {
+        return new AgentCapacity(voiceCapacity, chatCapacity, emailCapacity, smsCapacity, socialCapacity, blended);
     }
 
     /** Sets a new password's digest; the SIP user name is created once and then kept. */
@@ -92,6 +117,6 @@ class Agent {
 
     AgentView view() {
         return new AgentView(id, displayName, userId, reach, mobileE164, available, sipUsername, hasCredentials(),
-                version());
+                capacity(), version());
     }
 }

@@ -94,10 +94,29 @@ class AgentController {
 
     /** Create and full replace; {@code version} is required on replace (optimistic locking). */
     record AgentRequest(@NotBlank @Size(max = 100) String displayName, UUID userId, @NotNull AgentReach reach,
-            @Size(max = 32) String mobileE164, @NotNull Boolean available, Long version) {
+            @Size(max = 32) String mobileE164, @NotNull Boolean available, @Valid CapacityRequest capacity,
+            Long version) {
 
         AgentDraft draft() {
-            return new AgentDraft(displayName, userId, reach, mobileE164, available);
+            return new AgentDraft(displayName, userId, reach, mobileE164, available,
+                    capacity == null ? null : capacity.capacity());
+        }
+    }
+
+    /** ACD-05, ACD-11: interactions at once per medium; a missing number keeps the default. */
+    record CapacityRequest(@Min(0) @Max(AgentCapacity.MAX_VOICE) Integer voice,
+            @Min(0) @Max(AgentCapacity.MAX_CHAT) Integer chat, @Min(0) @Max(AgentCapacity.MAX_EMAIL) Integer email,
+            @Min(0) @Max(AgentCapacity.MAX_SMS) Integer sms, @Min(0) @Max(AgentCapacity.MAX_SOCIAL) Integer social,
+            Boolean blended) {
+
+        AgentCapacity capacity() {
+            AgentCapacity d = AgentCapacity.DEFAULT;
+            return new AgentCapacity(or(voice, d.voice()), or(chat, d.chat()), or(email, d.email()), or(sms, d.sms()),
+                    or(social, d.social()), blended == null ? d.blended() : blended);
+        }
+
+        private static int or(Integer value, int fallback) {
+            return value == null ? fallback : value;
         }
     }
 }

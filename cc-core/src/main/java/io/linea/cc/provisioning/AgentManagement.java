@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.linea.cc.shared.InvalidInput;
 import io.linea.cc.shared.Paged;
 import io.linea.platform.problem.LineaProblemException;
+import io.linea.platform.tenancy.TenantContext;
 
 /**
  * The current tenant's agents and their SIP endpoints (TEL-04). Changes to an agent that has an endpoint
@@ -60,6 +61,7 @@ public class AgentManagement {
     public AgentView create(AgentDraft draft) {
         Agent agent = agents.saveAndFlush(new Agent(draft, mobile(draft)));
         log.info("Agent {} created (reach {})", agent.id(), draft.reach());
+        events.publishEvent(new AgentChanged(TenantContext.requireTenant(), agent.id()));
         return agent.view();
     }
 
@@ -73,6 +75,7 @@ public class AgentManagement {
         agent = agents.saveAndFlush(agent);
         log.info("Agent {} changed (reach {}, available {})", id, draft.reach(), draft.available());
         announce(agent, !agent.hasCredentials());
+        events.publishEvent(new AgentChanged(TenantContext.requireTenant(), id));
         return agent.view();
     }
 
@@ -83,6 +86,7 @@ public class AgentManagement {
         agents.flush();
         log.info("Agent {} deleted", id);
         announce(agent, true);
+        events.publishEvent(new AgentChanged(TenantContext.requireTenant(), id));
     }
 
     /** New credentials with a generated password, which the answer carries and nothing keeps. */

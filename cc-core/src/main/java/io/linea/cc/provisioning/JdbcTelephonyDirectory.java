@@ -15,6 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.linea.platform.tenancy.TenantContext;
@@ -30,6 +32,9 @@ import io.linea.platform.tenancy.TenantContext;
 class JdbcTelephonyDirectory implements TelephonyDirectory {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcTelephonyDirectory.class);
+    private static final java.time.Duration RECENT = java.time.Duration.ofMinutes(10);
+
+    private final java.util.Map<UUID, Remembered> recent = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static final String AGENT = """
             select a.tenant_id, a.id, a.user_id, a.display_name, a.reach, a.mobile_e164,
@@ -112,9 +117,42 @@ class JdbcTelephonyDirectory implements TelephonyDirectory {
 
     @Override
     public Optional<AgentTarget> agent(UUID tenantId, UUID agentId) {
-        return read(() -> jdbc.sql(AGENT + " where a.tenant_id = :tenantId and a.id = :agentId")
+        Optional<AgentTarget> found = read(() -> jdbc.sql(AGENT + " where a.tenant_id = :tenantId and a.id = :agentId")
                 .param("tenantId", tenantId).param("agentId", agentId).query(JdbcTelephonyDirectory::agent)
                 .optional());
+        found.ifPresentOrElse(agent -> recent.put(agentId, new Remembered(agent, System.nanoTime())),
+                () -> recent.remove(agentId));
+        return found;
+    }
+
+    /**
+     * Remembered for {@link #RECENT} at most: changes made here are forgotten at once (after commit), and
+     * changes made by another cc-core instance are seen within that time.
+     */
+    @Override
+    public Optional<AgentTarget> recentAgent(UUID tenantId, UUID agentId) {
+        Remembered remembered = recent.get(agentId);
+        if (remembered == null || System.nanoTime() - remembered.at() > RECENT.toNanos()
+                || !remembered.agent().tenantId().equals(tenantId)) {
+            return Optional.empty();
+        }
+        return Optional.of(remembered.agent());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(AgentChanged change) {
+        recent.remove(change.agentId());
+    }
+
+    /** SIP credentials issued or revoked change whether an agent has an endpoint. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(TelephonyConfigChanged change) {
+        if (change.kind() == TelephonyConfigChanged.Kind.AGENT) {
+            recent.clear();
+        }
+    }
+
+    private record Remembered(AgentTarget agent, long at) {
     }
 
     @Override

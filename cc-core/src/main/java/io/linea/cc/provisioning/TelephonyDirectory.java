@@ -30,6 +30,14 @@ public interface TelephonyDirectory {
 
     Optional<AgentTarget> agent(UUID tenantId, UUID agentId);
 
+    /**
+     * The agent if a recent {@link #agent} look-up is remembered, without touching the database: the call
+     * engine rings an offered agent at once with it (B4). Empty when unknown or too old.
+     */
+    default Optional<AgentTarget> recentAgent(UUID tenantId, UUID agentId) {
+        return Optional.empty();
+    }
+
     /** The agent of a tenant that belongs to a user (the token's subject), if any. */
     Optional<AgentTarget> agentOfUser(UUID tenantId, UUID userId);
 

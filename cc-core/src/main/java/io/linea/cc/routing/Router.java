@@ -26,7 +26,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-import io.linea.cc.provisioning.TelephonyConfigChanged;
+import io.linea.cc.provisioning.AgentChanged;
 import io.linea.cc.routing.RoutingEvent.OfferWithdrawn;
 import io.linea.cc.routing.RoutingEvent.Offered;
 import io.linea.cc.routing.RoutingEvent.Overflowed;
@@ -45,10 +45,6 @@ import io.linea.platform.problem.LineaProblemException;
 public class Router implements SmartInitializingSingleton, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Router.class);
-
-    /** Until per-agent capacity is configurable: one call, three chats, five e-mails or SMS, three social. */
-    static final Map<Medium, Integer> DEFAULT_CAPACITY = Map.of(Medium.VOICE, 1, Medium.CHAT, 3, Medium.EMAIL, 5,
-            Medium.SMS, 5, Medium.SOCIAL, 3);
 
     private final RoutingStore store;
     private final Clock clock;
@@ -347,12 +343,10 @@ public class Router implements SmartInitializingSingleton, AutoCloseable {
         run(() -> reloadQueue(change.queueId()));
     }
 
-    /** An agent was added, changed or removed: who is whom may have changed. */
+    /** An agent was added, changed or removed: who is whom, their capacity and blending may have changed. */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void on(TelephonyConfigChanged change) {
-        if (change.kind() == TelephonyConfigChanged.Kind.AGENT) {
-            run(this::reloadAgents);
-        }
+    void on(AgentChanged change) {
+        run(this::reloadAgents);
     }
 
     /** Waits until everything asked of the router so far is done (tests, and API calls that report the result). */
@@ -392,16 +386,28 @@ public class Router implements SmartInitializingSingleton, AutoCloseable {
         schedule();
     }
 
+    /**
+     * Who is whom, from every tenant's agents. A person who works for several tenants takes, per medium,
+     * the smallest capacity any of them set, and is blended only if all of them allow it.
+     */
     private void reloadAgents() {
         Map<UUID, Map<UUID, UUID>> byPerson = new HashMap<>();
+        Map<UUID, Map<Medium, Integer>> capacities = new HashMap<>();
+        Map<UUID, Boolean> blended = new HashMap<>();
         for (RoutingStore.AgentRow agent : store.agents()) {
             byPerson.computeIfAbsent(agent.personId(), p -> new HashMap<>()).put(agent.tenantId(), agent.agentId());
             names.put(agent.personId(), agent.displayName());
+            capacities.merge(agent.personId(), agent.capacity(), (a, b) -> {
+                Map<Medium, Integer> least = new EnumMap<>(Medium.class);
+                a.forEach((medium, n) -> least.put(medium, Math.min(n, b.getOrDefault(medium, 0))));
+                return least;
+            });
+            blended.merge(agent.personId(), agent.blended(), Boolean::logicalAnd);
         }
         agents.clear();
         agents.putAll(byPerson);
         byPerson.forEach((person, tenants) -> engine.register(new AgentPerson(person, names.get(person), tenants,
-                DEFAULT_CAPACITY, false)));
+                capacities.get(person), blended.get(person))));
     }
 
     private void reloadQueue(UUID queueId) {

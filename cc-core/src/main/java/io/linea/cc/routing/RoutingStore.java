@@ -53,7 +53,8 @@ class RoutingStore {
     }
 
     /** An agent of a tenant and the person behind it. */
-    record AgentRow(UUID tenantId, UUID agentId, UUID personId, String displayName) {
+    record AgentRow(UUID tenantId, UUID agentId, UUID personId, String displayName, Map<Medium, Integer> capacity,
+            boolean blended) {
     }
 
     record PresenceRow(UUID personId, Presence state, String reason, Instant since) {
@@ -118,12 +119,21 @@ class RoutingStore {
 
     /** Every agent of every tenant with the person behind it. */
     List<AgentRow> agents() {
-        return read(() -> jdbc.sql("select tenant_id, id, user_id, display_name from cc.agent order by id")
-                .query((row, i) -> {
+        return read(() -> jdbc.sql("""
+                select tenant_id, id, user_id, display_name, voice_capacity, chat_capacity, email_capacity,
+                       sms_capacity, social_capacity, blended
+                from cc.agent order by id
+                """).query((row, i) -> {
                     UUID agent = row.getObject("id", UUID.class);
                     UUID user = row.getObject("user_id", UUID.class);
+                    Map<Medium, Integer> capacity = new java.util.EnumMap<>(Medium.class);
+                    capacity.put(Medium.VOICE, row.getInt("voice_capacity"));
+                    capacity.put(Medium.CHAT, row.getInt("chat_capacity"));
+                    capacity.put(Medium.EMAIL, row.getInt("email_capacity"));
+                    capacity.put(Medium.SMS, row.getInt("sms_capacity"));
+                    capacity.put(Medium.SOCIAL, row.getInt("social_capacity"));
                     return new AgentRow(row.getObject("tenant_id", UUID.class), agent, user == null ? agent : user,
-                            row.getString("display_name"));
+                            row.getString("display_name"), capacity, row.getBoolean("blended"));
                 }).list());
     }
 

@@ -43,7 +43,12 @@ final class Call {
         /** In the queue: 1 callback keeping the place, 2 voicemail (as the queue allows). */
         QUEUE_MENU,
         /** Overflow offered a callback: 1 accepts. */
-        CALLBACK_OFFER
+        CALLBACK_OFFER,
+        /**
+         * After 1 in a queue that asks for a preferred time: # keeps the place, four digits (HHMM) choose the
+         * time to be called back, * goes back to the queue's keys.
+         */
+        CALLBACK_TIME
     }
 
     final UUID interactionId;
@@ -81,6 +86,8 @@ final class Call {
     int priority;
     /** When the call joined its first queue: kept when it overflows to another (its place in time). */
     Instant enqueuedAt;
+    /** When the call last joined its queue, until its first agent is dialled (B4's offer latency). */
+    Instant joinedQueueAt;
     /** The router holds the call (waiting, offered or handled). */
     boolean routed;
     /** The person whose agent leg rings or talks. */
@@ -102,6 +109,8 @@ final class Call {
     /** Overflows so far: a loop of queues overflowing to each other ends in voicemail. */
     int overflows;
     Keys keys = Keys.NONE;
+    /** The digits of a preferred callback time typed so far. */
+    final StringBuilder typed = new StringBuilder();
     /** The name of the voicemail recording on the node, while it runs. */
     String recording;
     boolean callerGone;

@@ -49,6 +49,7 @@ import io.linea.cc.telephony.SwitchEvent.QueueReady;
 import io.linea.cc.telephony.SwitchEvent.RecordingDone;
 import io.linea.cc.telephony.SwitchEvent.RoutingDecision;
 import io.linea.cc.telephony.SwitchEvent.CallbackDue;
+import io.linea.cc.telephony.SwitchEvent.CallbackTimeChecked;
 import io.linea.cc.telephony.SwitchEvent.CallsRecovered;
 import io.linea.cc.telephony.SwitchEvent.DeclineDue;
 import io.linea.cc.telephony.SwitchEvent.VoicemailStored;
@@ -95,6 +96,9 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
     private final TelephonySettings settings;
     private final Clock clock;
     private final Consumer<Duration> latency;
+    /** B4: from a caller joining a queue to Asterisk dialling the first agent offered (set by Telephony). */
+    private volatile Consumer<Duration> offerLatency = d -> {
+    };
 
     private final ThreadPoolExecutor engine = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
             new LinkedBlockingQueue<>(), r -> {
@@ -134,6 +138,11 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.latency = latency;
+    }
+
+    /** Receives, for every queued call, the time from joining the queue to Asterisk dialling its first agent. */
+    void offerLatency(Consumer<Duration> listener) {
+        this.offerLatency = listener;
     }
 
     /** Queues an event from a node; it is handled on the engine thread. */
@@ -213,6 +222,7 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
             case CallsRecovered e -> recovered(e);
             case DeclineDue e -> declineDue(e);
             case CallbackDue e -> callbackDue(e);
+            case CallbackTimeChecked e -> callbackTimeChecked(e);
         }
     }
 
@@ -513,8 +523,14 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         String callerId = callerIdFor(call, dial);
         Map<String, String> variables = variables(call);
         int timeout = (int) ringTimeout(call).toSeconds();
-        command(call, () -> call.control.originate(channel, dial, callerId, timeout, "agent," + call.interactionId,
-                variables), ex -> failed(call, channel, CommandFailed.Command.ORIGINATE, ex));
+        Instant joined = call.joinedQueueAt;
+        call.joinedQueueAt = null;
+        command(call, () -> {
+            call.control.originate(channel, dial, callerId, timeout, "agent," + call.interactionId, variables);
+            if (joined != null) {
+                offerLatency.accept(Duration.between(joined, clock.instant()));
+            }
+        }, ex -> failed(call, channel, CommandFailed.Command.ORIGINATE, ex));
         // Asterisk ends an unanswered originate itself; this guard also moves on if its
         // ChannelDestroyed never reaches the application.
         UUID id = call.interactionId;
@@ -819,6 +835,7 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         if (call.enqueuedAt == null) {
             call.enqueuedAt = since;
         }
+        call.joinedQueueAt = clock.instant();
         transition(call, Call.Stage.QUEUED);
         call.routed = true;
         call.accepted = false;
@@ -853,8 +870,8 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         }
         var rules = call.queue.routing();
         scheduleAnnouncement(call, Duration.ofSeconds(rules.announceIntervalSeconds()));
-        if (call.playbackId != null) {
-            return; // still speaking
+        if (call.playbackId != null || call.keys == Call.Keys.CALLBACK_TIME) {
+            return; // still speaking, or the caller is typing a time
         }
         UUID id = call.interactionId;
         say(call, Call.Stage.QUEUED, () -> {
@@ -957,11 +974,21 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         }
         call.personId = offer.personId();
         UUID id = call.interactionId;
+        AgentTarget known = directory.recentAgent(offer.tenantId(), offer.agentId()).orElse(null);
+        if (known != null && (known.reach() != AgentReach.ENDPOINT || known.endpointId() == null)) {
+            // a mobile is rung at once: no round trip between the decision and the agent's phone (B4);
+            // an endpoint's registration is asked of the node first, off this thread
+            offerReady(new OfferReady(call.node(), clock.instant(), id, offer.personId(), known,
+                    dialString(call, known)));
+            return;
+        }
         io.execute(() -> {
-            AgentTarget agent = null;
+            AgentTarget agent = known;
             String dial = null;
             try {
-                agent = directory.agent(offer.tenantId(), offer.agentId()).orElse(null);
+                if (agent == null) {
+                    agent = directory.agent(offer.tenantId(), offer.agentId()).orElse(null);
+                }
                 dial = agent == null ? null : dialString(call, agent);
             } catch (RuntimeException ex) {
                 log.warn("Could not look up agent {} for {}: {}", offer.agentId(), id, ex.toString());
@@ -1004,7 +1031,8 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
             }
             return;
         }
-        if (call.primaryChannel != null) {
+        if (call.primaryChannel != null && call.playbackId != null) {
+            // an announcement was playing: music again while the agent's phone rings
             stopPlayback(call);
             command(call, () -> call.control.startMusicOnHold(call.primaryChannel), null);
         }
@@ -1190,7 +1218,10 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         switch (call.keys) {
             case QUEUE_MENU -> {
                 var rules = call.queue.routing();
-                if (e.digit() == '1' && rules.callbackOffer() && !call.keptPlace
+                if (e.digit() == '1' && rules.callbackOffer() && !call.keptPlace && rules.callbackPreferredTime()
+                        && call.stage == Call.Stage.QUEUED) {
+                    askCallbackTime(call);
+                } else if (e.digit() == '1' && rules.callbackOffer() && !call.keptPlace
                         && (call.stage == Call.Stage.QUEUED || call.stage == Call.Stage.RINGING)) {
                     keepPlace(call, e.at());
                 } else if (e.digit() == '2' && rules.voicemailOption() && call.stage == Call.Stage.QUEUED) {
@@ -1210,9 +1241,106 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
                                     null));
                 }
             }
+            case CALLBACK_TIME -> callbackTimeKey(call, e);
             case NONE -> {
             }
         }
+    }
+
+    /** ACD-10: the queue asks when to call back; meanwhile the caller keeps waiting in line. */
+    private void askCallbackTime(Call call) {
+        call.keys = Call.Keys.CALLBACK_TIME;
+        call.typed.setLength(0);
+        say(call, Call.Stage.QUEUED, () -> prompts.text("callback-time", call.language), () -> musicAgain(call));
+    }
+
+    private void musicAgain(Call call) {
+        if (call.stage == Call.Stage.QUEUED && !call.keptPlace) {
+            command(call, () -> call.control.startMusicOnHold(call.primaryChannel), null);
+        }
+    }
+
+    /** # keeps the place, * goes back, four digits are a time of day (HHMM) in the queue's time zone. */
+    private void callbackTimeKey(Call call, DtmfReceived e) {
+        if (call.stage != Call.Stage.QUEUED && call.stage != Call.Stage.RINGING) {
+            return;
+        }
+        char digit = e.digit();
+        if (digit == '#' && call.typed.isEmpty()) {
+            keepPlace(call, e.at());
+        } else if (digit == '*') {
+            call.typed.setLength(0);
+            call.keys = Call.Keys.QUEUE_MENU;
+        } else if (Character.isDigit(digit) && call.stage == Call.Stage.QUEUED) {
+            call.typed.append(digit);
+            if (call.typed.length() < 4) {
+                return;
+            }
+            String hhmm = call.typed.toString();
+            call.typed.setLength(0);
+            int hours = Integer.parseInt(hhmm.substring(0, 2));
+            int minutes = Integer.parseInt(hhmm.substring(2));
+            if (hours > 23 || minutes > 59) {
+                say(call, Call.Stage.QUEUED, () -> prompts.text("callback-time-invalid", call.language),
+                        () -> musicAgain(call));
+                return;
+            }
+            java.time.ZonedDateTime time = nextTime(clock.instant(), call.queue.zone(), hours, minutes);
+            UUID id = call.interactionId;
+            UUID tenant = call.tenantId;
+            UUID queue = call.queue.queueId();
+            io.execute(() -> {
+                boolean open;
+                try {
+                    open = queues.setup(tenant, queue, null, time.toInstant()).map(VoiceQueues.QueueSetup::open)
+                            .orElse(false);
+                } catch (RuntimeException ex) {
+                    log.warn("Could not check the calendar for {}: {}", id, ex.toString());
+                    open = true; // the list still has the request; people call back if the queue cannot
+                }
+                accept(new CallbackTimeChecked(call.node(), clock.instant(), id, time, open));
+            });
+        }
+    }
+
+    /** The next time of day {@code hours:minutes} in {@code zone}, at least five minutes from {@code now}. */
+    static java.time.ZonedDateTime nextTime(Instant now, java.time.ZoneId zone, int hours, int minutes) {
+        java.time.ZonedDateTime local = now.atZone(zone);
+        java.time.ZonedDateTime time = local.toLocalDate().atTime(hours, minutes).atZone(zone);
+        return time.isBefore(local.plusMinutes(5)) ? local.toLocalDate().plusDays(1).atTime(hours, minutes)
+                .atZone(zone) : time;
+    }
+
+    /**
+     * A preferred time the queue's calendar accepts: the caller leaves the line, the request is scheduled
+     * and fires through the queue at its time (ACD-10); a closed time is refused with a prompt.
+     */
+    private void callbackTimeChecked(CallbackTimeChecked e) {
+        Call call = calls.get(e.interactionId());
+        if (call == null || call.keys != Call.Keys.CALLBACK_TIME || call.stage != Call.Stage.QUEUED) {
+            return;
+        }
+        if (!e.open()) {
+            say(call, Call.Stage.QUEUED, () -> prompts.text("callback-time-closed", call.language),
+                    () -> musicAgain(call));
+            return;
+        }
+        call.keys = Call.Keys.NONE;
+        call.routed = false;
+        call.released = true;
+        queues.cancel(call.interactionId, false);
+        String hhmm = String.format(java.util.Locale.ROOT, "%02d:%02d", e.time().getHour(), e.time().getMinute());
+        recorder.event(call.tenantId, call.interactionId, InteractionEvent.Type.CALLBACK_REQUESTED, e.at(), null,
+                null, "at " + e.time().toOffsetDateTime());
+        UUID queueId = call.queue.queueId();
+        Instant at = e.at();
+        Instant preferred = e.time().toInstant();
+        call.callbackItem = CompletableFuture.supplyAsync(() -> queues.callbackRequested(call.tenantId,
+                call.interactionId, call.remoteNumber, queueId, at, preferred), io);
+        call.endReason = "CALLBACK_REQUESTED";
+        transition(call, Call.Stage.ANNOUNCING);
+        say(call, Call.Stage.ANNOUNCING, () -> prompts.text("callback-scheduled", call.language, hhmm),
+                () -> command(call, () -> call.control.hangup(call.primaryChannel, HangupReason.NORMAL), null));
     }
 
     /** ACD-10: press 1, hang up, keep the place; the router calls back when the turn comes. */
@@ -1230,7 +1358,7 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
                 call.keptPlace ? "keeps the place" : "from the list");
         UUID queueId = call.queue == null ? null : call.queue.queueId();
         call.callbackItem = CompletableFuture.supplyAsync(() -> queues.callbackRequested(call.tenantId,
-                call.interactionId, call.remoteNumber, queueId, at), io);
+                call.interactionId, call.remoteNumber, queueId, at, null), io);
     }
 
     /** The agent of a kept place answered: music for them while the caller is dialled back (ACD-10). */

@@ -3,6 +3,8 @@ package io.linea.cc.telephony;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,6 +22,7 @@ import io.linea.cc.routing.Medium;
 import io.linea.cc.routing.Router;
 import io.linea.cc.routing.RoutingHandler;
 import io.linea.cc.routing.RoutingTask;
+import io.linea.cc.settings.SettingsManagement;
 import io.linea.platform.tenancy.TenantContext;
 
 /** {@link VoiceQueues} on the router, the queue and calendar configuration and the work list. */
@@ -30,12 +33,15 @@ class RoutedVoiceQueues implements VoiceQueues {
     private final QueueManagement queues;
     private final CalendarManagement calendars;
     private final CallbackManagement callbacks;
+    private final SettingsManagement settings;
     private final JdbcClient jdbc;
     private final TransactionTemplate reads;
 
     RoutedVoiceQueues(Router router, QueueManagement queues, CalendarManagement calendars,
-            CallbackManagement callbacks, JdbcClient jdbc, PlatformTransactionManager transactions) {
+            CallbackManagement callbacks, SettingsManagement settings, JdbcClient jdbc,
+            PlatformTransactionManager transactions) {
         this.router = router;
+        this.settings = settings;
         this.queues = queues;
         this.calendars = calendars;
         this.callbacks = callbacks;
@@ -58,7 +64,10 @@ class RoutedVoiceQueues implements VoiceQueues {
                     && (queue.calendarId() == null || calendars.status(queue.calendarId(), at).open());
             UUID preferred = queue.routing().stickyDays() > 0 && caller != null && !caller.isBlank()
                     ? lastAgent(caller, at.minus(Duration.ofDays(queue.routing().stickyDays()))) : null;
-            return Optional.of(new QueueSetup(queueId, queue.name(), queue.routing(), open, preferred));
+            String zone = queue.calendarId() != null ? calendars.get(queue.calendarId()).timeZone()
+                    : settings.current("Linea").timeZone();
+            return Optional.of(new QueueSetup(queueId, queue.name(), queue.routing(), open, preferred,
+                    zone == null || zone.isBlank() ? ZoneOffset.UTC : ZoneId.of(zone)));
         });
     }
 
@@ -158,8 +167,9 @@ class RoutedVoiceQueues implements VoiceQueues {
     }
 
     @Override
-    public UUID callbackRequested(UUID tenantId, UUID interactionId, String caller, UUID queueId, Instant at) {
-        return callbacks.callbackRequested(tenantId, interactionId, blankToNull(caller), queueId, at, null);
+    public UUID callbackRequested(UUID tenantId, UUID interactionId, String caller, UUID queueId, Instant at,
+            Instant preferredAt) {
+        return callbacks.callbackRequested(tenantId, interactionId, blankToNull(caller), queueId, at, preferredAt);
     }
 
     @Override

@@ -117,6 +117,11 @@ sealed interface SwitchEvent {
             implements SwitchEvent {
     }
 
+    /** A caller's preferred callback time, checked off the engine thread against the queue's calendar. */
+    record CallbackTimeChecked(String node, Instant at, java.util.UUID interactionId, java.time.ZonedDateTime time,
+            boolean open) implements SwitchEvent {
+    }
+
     /** A voicemail's audio was fetched from the node and stored (or could not be). */
     record VoicemailStored(String node, Instant at, java.util.UUID interactionId, boolean stored)
             implements SwitchEvent {

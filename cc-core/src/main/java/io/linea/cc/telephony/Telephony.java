@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -62,6 +64,7 @@ public class Telephony implements SmartLifecycle {
     private final List<AriNode> nodes = new ArrayList<>();
     private volatile boolean running;
     private final Counter eventBytes;
+    private final List<Consumer<Duration>> offerListeners = new CopyOnWriteArrayList<>();
     /** ARI requests of the call engine; bounded, so an overloaded node is not flooded with connections. */
     private final ExecutorService io = Executors.newFixedThreadPool(16, Thread.ofPlatform().daemon().name("ari-io-", 0)
             .factory());
@@ -83,6 +86,13 @@ public class Telephony implements SmartLifecycle {
         });
         this.engine = new CallEngine(directory, prompts, recorder, profiles, availability::suspended, settings,
                 Clock.systemUTC(), d -> latency.record(d.isNegative() ? Duration.ZERO : d), io, queues);
+        Timer offer = Timer.builder("linea.routing.offer.latency")
+                .description("A caller joining a queue to Asterisk dialling the first agent offered (B4)")
+                .publishPercentiles(0.5, 0.95, 0.99).register(meters);
+        engine.offerLatency(d -> {
+            offer.record(d);
+            offerListeners.forEach(listener -> listener.accept(d));
+        });
         queues.handle(engine.routingHandler());
         this.provisioner = new EndpointProvisioner(directory, settings.agentWebrtc());
     }
@@ -164,6 +174,11 @@ public class Telephony implements SmartLifecycle {
             throw new LineaProblemException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
                     "telephony.unavailable");
         }
+    }
+
+    /** Hears every offer latency recorded in {@code linea.routing.offer.latency}, e.g. B4's exact percentiles. */
+    void onOfferLatency(Consumer<Duration> listener) {
+        offerListeners.add(listener);
     }
 
     /** Calls cc-core is handling now, on every node. */

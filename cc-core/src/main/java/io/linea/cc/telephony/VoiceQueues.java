@@ -16,8 +16,12 @@ import io.linea.cc.routing.RoutingTask;
  */
 interface VoiceQueues {
 
-    /** A queue as a call about to enter it needs it: its rules and whether its calendar is open now. */
-    record QueueSetup(UUID queueId, String name, QueueRouting routing, boolean open, UUID preferredPerson) {
+    /**
+     * A queue as a call about to enter it needs it: its rules, whether its calendar is open now, and the
+     * time zone a caller's times mean (the calendar's, else the tenant's).
+     */
+    record QueueSetup(UUID queueId, String name, QueueRouting routing, boolean open, UUID preferredPerson,
+            java.time.ZoneId zone) {
     }
 
     /** The queue of a tenant, its calendar state at {@code at}, and the sticky agent for {@code caller} (ACD-07). */
@@ -64,7 +68,9 @@ interface VoiceQueues {
     void missedCall(UUID tenantId, UUID interactionId, String caller, UUID queueId, Instant at);
 
     /** Adds a callback request; returns the work-list item. */
-    UUID callbackRequested(UUID tenantId, UUID interactionId, String caller, UUID queueId, Instant at);
+    /** A callback request on the work list: as soon as possible, or at {@code preferredAt} when not null. */
+    UUID callbackRequested(UUID tenantId, UUID interactionId, String caller, UUID queueId, Instant at,
+            Instant preferredAt);
 
     void callbackAttempted(UUID tenantId, UUID itemId, boolean reached);
 

@@ -23,7 +23,8 @@ class PromptTextsTests {
     static final Set<String> KEYS = Set.of("greeting", "suspended", "no-agents", "still-waiting", "unknown-number",
             // routing (ACD-09, ACD-10, IVR-09)
             "queue-position", "queue-wait", "queue-wait-short", "queue-press-callback", "queue-press-voicemail",
-            "callback-kept", "callback-confirmed", "callback-offer", "voicemail", "voicemail-thanks");
+            "callback-kept", "callback-confirmed", "callback-offer", "voicemail", "voicemail-thanks",
+            "callback-time", "callback-time-invalid", "callback-time-closed", "callback-scheduled");
 
     private final PromptTexts texts = new PromptTexts();
 

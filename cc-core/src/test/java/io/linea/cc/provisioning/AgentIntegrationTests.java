@@ -47,7 +47,7 @@ class AgentIntegrationTests {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         JsonNode agent = created.json();
         assertThat(agent.propertyNames()).containsExactlyInAnyOrder("id", "displayName", "userId", "reach",
-                "mobileE164", "available", "sipUsername", "hasCredentials", "version");
+                "mobileE164", "available", "sipUsername", "hasCredentials", "capacity", "version");
         assertThat(agent.path("displayName").asString()).isEqualTo("Maria");
         assertThat(agent.path("userId").asString()).isEqualTo(user.toString());
         assertThat(agent.path("mobileE164").asString()).isEqualTo("+447700900123");
@@ -62,6 +62,20 @@ class AgentIntegrationTests {
         assertThat(changed.json().path("version").asLong()).isEqualTo(1);
         assertThat(a.put("/api/cc/agents/" + created.id(), Map.of("displayName", "Maria C", "reach", "ENDPOINT",
                 "available", true, "version", 0)).code()).isEqualTo("resource.stale");
+
+        // capacity (ACD-05, ACD-11): defaults first; a change without it keeps what was set
+        assertThat(agent.path("capacity").path("voice").asInt()).isEqualTo(1);
+        assertThat(agent.path("capacity").path("chat").asInt()).isEqualTo(3);
+        Api.Response chatOnly = a.put("/api/cc/agents/" + created.id(), Map.of("displayName", "Maria C", "reach",
+                "ENDPOINT", "available", true, "capacity", Map.of("voice", 0, "chat", 7, "blended", true), "version", 1));
+        assertThat(chatOnly.json().path("capacity").path("voice").asInt()).as(chatOnly.toString()).isZero();
+        Api.Response renamed = a.put("/api/cc/agents/" + created.id(), Map.of("displayName", "Maria Ceban", "reach",
+                "ENDPOINT", "available", true, "version", 2));
+        assertThat(renamed.json().path("capacity").path("chat").asInt()).isEqualTo(7);
+        assertThat(renamed.json().path("capacity").path("blended").asBoolean()).isTrue();
+        assertThat(a.put("/api/cc/agents/" + created.id(), Map.of("displayName", "Maria Ceban", "reach", "ENDPOINT",
+                "available", true, "capacity", Map.of("voice", 2), "version", 3)).code())
+                .isEqualTo("validation.failed");
 
         a.post("/api/cc/agents", Fixtures.agent("Anna"));
         JsonNode page = a.get("/api/cc/agents?size=1").json();

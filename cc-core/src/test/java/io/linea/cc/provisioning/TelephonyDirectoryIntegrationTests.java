@@ -117,6 +117,25 @@ class TelephonyDirectoryIntegrationTests {
         assertThat(directory.agent(a.tenant(), agent).orElseThrow().endpointId()).isNull();
     }
 
+    /** B4: an offered agent is rung from memory; a change made through the API is never rung stale. */
+    @Test
+    void aLookedUpAgentIsRememberedUntilItChangesAndOnlyForItsTenant() {
+        Api a = Api.adminOfNewTenant(port);
+        UUID amy = agent(a, "Amy", "MOBILE", "+447700900011", true);
+        assertThat(directory.recentAgent(a.tenant(), amy)).as("never looked up").isEmpty();
+        assertThat(directory.agent(a.tenant(), amy)).isPresent();
+        assertThat(directory.recentAgent(a.tenant(), amy)).get().extracting(AgentTarget::mobileE164)
+                .isEqualTo("+447700900011");
+        assertThat(directory.recentAgent(UUID.randomUUID(), amy)).as("another tenant's id").isEmpty();
+
+        Api.Response changed = a.put("/api/cc/agents/" + amy, Map.of("displayName", "Amy", "reach", "MOBILE",
+                "mobileE164", "+447700900012", "available", true, "version", 0));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(directory.recentAgent(a.tenant(), amy)).as("forgotten after the change").isEmpty();
+        assertThat(directory.agent(a.tenant(), amy)).get().extracting(AgentTarget::mobileE164)
+                .isEqualTo("+447700900012");
+    }
+
     @Test
     void routesCarriersAndCallerNumbers() {
         Api a = Api.adminOfNewTenant(port);

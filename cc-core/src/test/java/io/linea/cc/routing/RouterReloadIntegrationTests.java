@@ -79,4 +79,73 @@ class RouterReloadIntegrationTests {
         router.flush();
         assertThat(store.tasks(Medium.CHAT)).noneMatch(t -> ids.contains(t.task().id()));
     }
+    /**
+     * ACD-05, ACD-11: an agent's capacity and blending, set through the API, decide what the router offers;
+     * a person who works for two tenants gets the smaller capacity of the two.
+     */
+    @Test
+    void capacityAndBlendingSetOnTheAgentDecideWhatIsOfferedAndTheSmallerOfTwoTenantsCounts() {
+        List<RoutingEvent.Offered> offers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        router.handle(Medium.CHAT, new RoutingHandler() {
+            @Override
+            public void offered(RoutingEvent.Offered offer) {
+                offers.add(offer);
+            }
+
+            @Override
+            public void withdrawn(RoutingEvent.OfferWithdrawn withdrawal) {
+            }
+
+            @Override
+            public void overflowed(RoutingEvent.Overflowed overflow) {
+            }
+        });
+        Api admin = Api.adminOfNewTenant(port);
+        TestTokens.Person ana = TestTokens.person().member(admin.tenant(), Roles.AGENT);
+        UUID queue = admin.post("/api/cc/queues", new HashMap<>(Fixtures.queue(Fixtures.unique("Chat")))).id();
+        Api.Response created = admin.post("/api/cc/agents", Map.of("displayName", "Ana", "userId",
+                ana.id().toString(), "reach", "ENDPOINT", "available", true, "capacity", Map.of("voice", 0,
+                        "chat", 2)));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().path("capacity").path("chat").asInt()).isEqualTo(2);
+        assertThat(created.json().path("capacity").path("email").asInt()).as("a default").isEqualTo(5);
+        assertThat(created.json().path("capacity").path("blended").asBoolean()).isFalse();
+        UUID agent = created.id();
+        admin.put("/api/cc/queues/" + queue + "/members", Map.of("members", List.of(
+                Map.of("agentId", agent.toString(), "skills", List.of()))));
+        admin.withToken(ana.token()).post("/api/cc/presence/me/login", Map.of("queueId", queue.toString()));
+
+        Instant now = Instant.now();
+        UUID call = UUID.randomUUID();
+        List<UUID> chats = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        router.enqueue(new RoutingTask(call, admin.tenant(), queue, Medium.VOICE, 0, List.of(), now, null, false));
+        for (int i = 0; i < chats.size(); i++) {
+            router.enqueue(new RoutingTask(chats.get(i), admin.tenant(), queue, Medium.CHAT, 0, List.of(),
+                    now.plusMillis(i + 1), null, false));
+        }
+        router.flush();
+        assertThat(offers).extracting(RoutingEvent.Offered::taskId).as("two chats at once, no calls")
+                .containsExactly(chats.get(0), chats.get(1));
+
+        // the same person works for a second tenant, which allows one chat only: one chat at a time now
+        Api other = Api.adminOfNewTenant(port);
+        ana.member(other.tenant(), Roles.AGENT);
+        assertThat(other.post("/api/cc/agents", Map.of("displayName", "Ana", "userId", ana.id().toString(),
+                "reach", "ENDPOINT", "available", true, "capacity", Map.of("chat", 1))).status()).isEqualTo(201);
+        router.flush();
+        router.cancel(chats.get(0), true); // the first visitor leaves: one chat left with Ana
+        router.flush();
+        assertThat(offers).as("one chat is all she takes now: the third waits").hasSize(2);
+        assertThat(router.waiting(queue)).contains(chats.get(2));
+
+        // a range the API refuses, with the field named
+        Api.Response wrong = admin.put("/api/cc/agents/" + agent, Map.of("displayName", "Ana", "userId",
+                ana.id().toString(), "reach", "ENDPOINT", "available", true, "capacity", Map.of("chat", 21),
+                "version", created.json().path("version").asLong()));
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.raw()).contains("capacity.chat");
+
+        List.of(call, chats.get(1), chats.get(2)).forEach(id -> router.cancel(id, false));
+        router.flush();
+    }
 }

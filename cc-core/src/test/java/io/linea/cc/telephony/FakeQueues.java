@@ -123,8 +123,9 @@ final class FakeQueues implements VoiceQueues {
     }
 
     @Override
-    public UUID callbackRequested(UUID tenantId, UUID interactionId, String caller, UUID queueId, Instant at) {
-        workList.add("CALLBACK " + interactionId + " " + caller);
+    public UUID callbackRequested(UUID tenantId, UUID interactionId, String caller, UUID queueId, Instant at,
+            Instant preferredAt) {
+        workList.add("CALLBACK " + interactionId + " " + caller + (preferredAt == null ? "" : " at " + preferredAt));
         return UUID.nameUUIDFromBytes(("item-" + interactionId).getBytes());
     }
 

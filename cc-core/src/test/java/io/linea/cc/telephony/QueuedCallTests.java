@@ -63,7 +63,8 @@ class QueuedCallTests {
     }
 
     private void queue(UUID id, String name, boolean open, QueueRouting routing) {
-        h.queues.setups.put(id, new VoiceQueues.QueueSetup(id, name, routing, open, null));
+        h.queues.setups.put(id, new VoiceQueues.QueueSetup(id, name, routing, open, null,
+                java.time.ZoneOffset.UTC));
     }
 
     /** A caller whose greeting has finished: in the queue now. */
@@ -264,6 +265,76 @@ class QueuedCallTests {
                 "the callback marked reached");
         assertThat(h.recorder.events(id)).extracting(Event::type).contains(
                 InteractionEvent.Type.CALLBACK_REQUESTED, InteractionEvent.Type.CALLBACK_ATTEMPTED);
+    }
+
+    private void preferredTime(boolean open) {
+        queue(QUEUE, "Billing", open, new QueueRouting(Strategy.LONGEST_IDLE, 0, 30, 20, null, 0, 0, 10, null, true,
+                true, true, 60, true, true, true, Overflow.defaults()));
+    }
+
+    private void keys(String channel, String digits) {
+        digits.chars().forEach(c -> key(channel, (char) c));
+    }
+
+    private boolean spoke(String prompt) {
+        return h.control.plays.stream().anyMatch(p -> p.mediaUri().contains(prompt));
+    }
+
+    /** ACD-10: 1, then a time as HHMM: the caller leaves the line and the callback is scheduled at that time. */
+    @Test
+    void aPreferredTimeTypedOnThePhoneSchedulesTheCallbackAndFreesThePlace() {
+        preferredTime(true);
+        String caller = queued();
+        UUID id = h.interactionId();
+
+        key(caller, '1');
+        h.await(() -> spoke("callback-time-ro"), "the question for a time");
+        assertThat(h.queues.told).as("still in line while typing").noneMatch(t -> t.startsWith("cancel")
+                || t.startsWith("kept"));
+        keys(caller, "1430");
+        // 09:00 UTC now: 14:30 the same day, in the queue's time zone (UTC here)
+        h.await(() -> h.queues.workList.contains("CALLBACK " + id + " " + CALLER + " at 2026-03-02T14:30:00Z"),
+                "the scheduled request");
+        assertThat(h.queues.told).contains("cancel " + id);
+        h.await(() -> spoke("callback-scheduled-ro?14:30"), "the confirmation with the time");
+        h.finishPlayback(caller);
+        assertThat(h.control.hangups()).contains("hangup " + caller + " NORMAL");
+        h.gone(caller, 16);
+        assertThat(h.recorder.ended(id).reason()).isEqualTo("CALLBACK_REQUESTED");
+        assertThat(h.queues.workList).as("a scheduled callback is no missed call").noneMatch(w -> w.startsWith("MISSED"));
+        assertThat(h.recorder.events(id)).filteredOn(e -> e.type() == InteractionEvent.Type.CALLBACK_REQUESTED)
+                .singleElement().extracting(Event::detail).asString().contains("2026-03-02T14:30Z");
+    }
+
+    @Test
+    void anEarlierTimeOfDayMeansTomorrowAndTheQueuesTimeZoneCounts() {
+        assertThat(CallEngine.nextTime(CallEngineHarness.START, java.time.ZoneId.of("Europe/Chisinau"), 8, 15).toInstant())
+                .as("08:15 in Chisinau (UTC+2) has passed at 11:00 local: tomorrow")
+                .isEqualTo(java.time.Instant.parse("2026-03-03T06:15:00Z"));
+        assertThat(CallEngine.nextTime(CallEngineHarness.START, java.time.ZoneId.of("Europe/Chisinau"), 11, 2).toInstant())
+                .as("less than five minutes ahead: tomorrow").isEqualTo(java.time.Instant.parse("2026-03-03T09:02:00Z"));
+        assertThat(CallEngine.nextTime(CallEngineHarness.START, java.time.ZoneId.of("Europe/Chisinau"), 11, 10).toInstant())
+                .isEqualTo(java.time.Instant.parse("2026-03-02T09:10:00Z"));
+    }
+
+    @Test
+    void hashKeepsThePlaceAndAWrongOrClosedTimeIsRefusedWithoutLeavingTheLine() {
+        preferredTime(true);
+        String caller = queued();
+        UUID id = h.interactionId();
+        key(caller, '1');
+        keys(caller, "2561");
+        h.await(() -> spoke("callback-time-invalid-ro"), "the invalid time");
+
+        queue(QUEUE, "Billing", false, h.queues.setups.get(QUEUE).routing()); // the calendar is closed then
+        keys(caller, "2300");
+        h.await(() -> spoke("callback-time-closed-ro"), "the closed time");
+        assertThat(h.queues.told).noneMatch(t -> t.startsWith("cancel"));
+        assertThat(h.queues.workList).isEmpty();
+
+        key(caller, '#');
+        assertThat(h.queues.told).contains("kept " + id);
+        h.await(() -> h.queues.workList.contains("CALLBACK " + id + " " + CALLER), "the kept place's request");
     }
 
     @Test
