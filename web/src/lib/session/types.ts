@@ -45,6 +45,14 @@ export const PERMISSIONS = [
   'telephony.manage',
   'interactions.view',
   'calls.place',
+  'clients.view',
+  'clients.manage',
+  'crm.configure',
+  'tickets.handle',
+  'tickets.manage',
+  'kb.view',
+  'kb.manage',
+  'integrations.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -59,6 +67,11 @@ export const GRANTABLE_PERMISSIONS: Permission[] = [
   'users.view',
   'interactions.view',
   'calls.place',
+  'clients.view',
+  'clients.manage',
+  'tickets.handle',
+  'kb.view',
+  'kb.manage',
 ];
 
 export function can(membership: Membership | null | undefined, ...anyOf: Permission[]): boolean {

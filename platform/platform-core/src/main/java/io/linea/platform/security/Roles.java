@@ -17,9 +17,12 @@ public enum Roles {
     SUPERVISOR("supervisor", List.of(Permissions.QUEUES_VIEW, Permissions.CALENDARS_VIEW, Permissions.SETTINGS_VIEW,
             Permissions.REPORTS_VIEW, Permissions.RECORDINGS_LISTEN, Permissions.CALLBACKS_HANDLE,
             Permissions.AGENTS_MONITOR, Permissions.USERS_VIEW, Permissions.TELEPHONY_VIEW,
-            Permissions.INTERACTIONS_VIEW, Permissions.CALLS_PLACE)),
+            Permissions.INTERACTIONS_VIEW, Permissions.CALLS_PLACE, Permissions.CLIENTS_VIEW,
+            Permissions.CLIENTS_MANAGE, Permissions.TICKETS_HANDLE, Permissions.TICKETS_MANAGE, Permissions.KB_VIEW,
+            Permissions.KB_MANAGE)),
     AGENT("agent", List.of(Permissions.QUEUES_VIEW, Permissions.CALENDARS_VIEW, Permissions.SETTINGS_VIEW,
-            Permissions.CALLBACKS_HANDLE, Permissions.CALLS_PLACE)),
+            Permissions.CALLBACKS_HANDLE, Permissions.CALLS_PLACE, Permissions.CLIENTS_VIEW, Permissions.CLIENTS_MANAGE,
+            Permissions.TICKETS_HANDLE, Permissions.KB_VIEW)),
     WALLBOARD("wallboard", List.of(Permissions.WALLBOARD_VIEW, Permissions.QUEUES_VIEW)),
     CUSTOMER_MANAGER("customer-manager", List.of(Permissions.REPORTS_VIEW, Permissions.SETTINGS_VIEW));
 
