@@ -108,7 +108,40 @@ class CrossTenantAttackIntegrationTests {
             Map.entry("/api/cc/voicemails/", new Fixture(
                     api -> voicemailOf(api.tenant()),
                     "/api/cc/voicemails/{id}/audio",
-                    (api, id) -> Map.of())));
+                    (api, id) -> Map.of())),
+            // CRM-01, CRM-04: client cards, their history; a note id is A's note on A's client (see nestedIds)
+            Map.entry("/api/cc/clients/", new Fixture(
+                    api -> api.post("/api/cc/clients", Map.of("lastName", Fixtures.unique("Attack"),
+                            "phones", List.of(Map.of("number", Fixtures.e164())))).id(),
+                    "/api/cc/clients/{id}",
+                    (api, id) -> Map.of("lastName", Fixtures.unique("Hijack"), "version", 0))),
+            Map.entry("/api/cc/clients/{id}/notes", new Fixture(
+                    api -> api.post("/api/cc/clients", Map.of("lastName", Fixtures.unique("Attack"))).id(),
+                    "/api/cc/clients/{id}/notes",
+                    (api, id) -> Map.of("text", "Hijacked"))),
+            Map.entry("/api/cc/clients/{id}/notes/{noteId}", new Fixture(
+                    api -> api.post("/api/cc/clients", Map.of("lastName", Fixtures.unique("Attack"))).id(),
+                    "/api/cc/clients/{id}/notes",
+                    (api, id) -> Map.of("text", "Hijacked", "version", 0))),
+            // CRM-02
+            Map.entry("/api/cc/client-fields/", new Fixture(
+                    api -> api.post("/api/cc/client-fields", Map.of("key", "attack_" + UUID.randomUUID().toString()
+                            .substring(0, 8), "label", "Attack",
+                            "type", "TEXT")).id(),
+                    "/api/cc/client-fields/{id}",
+                    (api, id) -> Map.of("key", "hijack", "label", "Hijack", "type", "TEXT", "version", 0))));
+
+    /**
+     * Fills the path variables after {@code {id}} with A's own resources under A's {@code id}, so that
+     * B attacks with ids that exist (AGT-05: a note of A's client).
+     */
+    private static String nestedIds(Api a, UUID id, String path) {
+        if (path.contains("{noteId}")) {
+            UUID note = a.post("/api/cc/clients/" + id + "/notes", Map.of("text", "Secret of A")).id();
+            path = path.replace("{noteId}", note.toString());
+        }
+        return path;
+    }
 
     private static UUID voicemailOf(UUID tenant) {
         UUID item = callbacks.voicemailRecorded(tenant, UUID.randomUUID(), "+447700900124", null,
@@ -151,7 +184,9 @@ class CrossTenantAttackIntegrationTests {
                 "/api/cc/calendars/{id}/status", "/api/cc/numbers/{id}", "/api/cc/agents/{id}",
                 "/api/cc/agents/{id}/credentials", "/api/cc/queues/{id}/members", "/api/cc/skills/{id}",
                 "/api/cc/break-reasons/{id}", "/api/cc/callbacks/{id}/done", "/api/cc/callbacks/{id}/dial",
-                "/api/cc/voicemails/{id}/audio");
+                "/api/cc/voicemails/{id}/audio", "/api/cc/clients/{id}", "/api/cc/clients/{id}/notes/{noteId}",
+                "/api/cc/clients/{id}/notes/{noteId}/versions", "/api/cc/clients/{id}/interactions",
+                "/api/cc/client-fields/{id}");
         List<String> attacked = new ArrayList<>();
         for (Route route : routes) {
             // the most specific fixture wins ("/api/cc/queues/{id}/members" over "/api/cc/queues/")
@@ -159,11 +194,12 @@ class CrossTenantAttackIntegrationTests {
                     .max(java.util.Comparator.comparingInt(f -> f.getKey().length())).map(Map.Entry::getValue)
                     .orElseGet(() -> fail("No cross-tenant fixture for route " + route + "; add one to FIXTURES"));
             UUID id = fixture.create().apply(a);
+            String path = nestedIds(a, id, route.pattern().replace("{id}", id.toString()));
             String before = a.get(fixture.readPath().replace("{id}", id.toString())).raw();
             Object body = route.method() == RequestMethod.PUT || route.method() == RequestMethod.POST
                     ? fixture.replaceBody().apply(b, id) : null;
 
-            Api.Response attack = b.call(route.method().name(), route.pattern().replace("{id}", id.toString()), body);
+            Api.Response attack = b.call(route.method().name(), path, body);
 
             assertThat(attack.status()).as("%s as another tenant: %s", route, attack).isEqualTo(404);
             assertThat(attack.code()).as(route.toString()).isEqualTo("resource.not-found");
@@ -191,10 +227,12 @@ class CrossTenantAttackIntegrationTests {
         }
         // "/me" resources are the caller's own (their presence), 404 for a user who is no agent: not lists
         List<Route> lists = tenantScopedRoutes(false).stream().filter(r -> r.method() == RequestMethod.GET)
-                .filter(r -> !r.pattern().contains("{")).filter(r -> !r.pattern().endsWith("/me")).toList();
+                .filter(r -> !r.pattern().contains("{")).filter(r -> !r.pattern().endsWith("/me"))
+                // a lookup that needs a parameter (AGT-04) is no list; ClientIntegrationTests attacks it
+                .filter(r -> !r.pattern().endsWith("/identify")).toList();
         assertThat(lists).extracting(Route::pattern).contains("/api/cc/queues", "/api/cc/calendars",
                 "/api/cc/settings", "/api/cc/numbers", "/api/cc/agents", "/api/cc/skills", "/api/cc/break-reasons",
-                "/api/cc/callbacks");
+                "/api/cc/callbacks", "/api/cc/clients", "/api/cc/client-fields", "/api/cc/crm-settings");
         for (Route list : lists) {
             Api.Response response = b.get(list.pattern());
             assertThat(response.status()).as(list.toString()).isEqualTo(200);

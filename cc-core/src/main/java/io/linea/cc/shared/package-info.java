@@ -1,2 +1,2 @@
-/** Small API shapes and input checks all cc-core modules share (paged lists, time zones). */
+/** Small API shapes and input checks all cc-core modules share (paged lists, time zones, the personal-data registry of SEC-04). */
 package io.linea.cc.shared;

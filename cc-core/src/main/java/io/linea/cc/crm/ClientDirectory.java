@@ -1,0 +1,348 @@
+package io.linea.cc.crm;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import io.linea.cc.provisioning.E164;
+import io.linea.cc.settings.Language;
+import io.linea.cc.shared.InvalidInput;
+import io.linea.cc.shared.Paged;
+import io.linea.platform.problem.LineaProblemException;
+import io.linea.platform.tenancy.TenantContext;
+
+/**
+ * The current tenant's clients (CRM-01, CRM-04): cards, search (CRM-03) and caller identification by
+ * phone number or e-mail address (AGT-04), for the API and for the telephony and chat code's screen pop.
+ */
+@Service
+public class ClientDirectory {
+
+    /** Accents and case do not change where a name sorts ("Čeňková" among the C's). */
+    private static final String NAME = "lower(cc.crm_unaccent(coalesce(c.last_name, c.organisation, '')))";
+    private static final String FIRST_NAME = "lower(cc.crm_unaccent(coalesce(c.first_name, '')))";
+
+    /** How a list is ordered: by name (last name or organisation, then first name) or by last change. */
+    public enum Order {
+        NAME_ASC(NAME + " asc, " + FIRST_NAME + " asc, c.id asc"),
+        NAME_DESC(NAME + " desc, " + FIRST_NAME + " desc, c.id desc"),
+        UPDATED_ASC("c.updated_at asc, c.id asc"),
+        UPDATED_DESC("c.updated_at desc, c.id desc");
+
+        private final String sql;
+
+        Order(String sql) {
+            this.sql = sql;
+        }
+
+        /** {@code name}, {@code name,desc}, {@code updatedAt}, {@code updatedAt,desc}. */
+        public static Order parse(String sort) {
+            return switch (sort == null ? "name" : sort) {
+                case "name", "name,asc" -> NAME_ASC;
+                case "name,desc" -> NAME_DESC;
+                case "updatedAt", "updatedAt,asc" -> UPDATED_ASC;
+                case "updatedAt,desc" -> UPDATED_DESC;
+                default -> throw LineaProblemException.badRequest("request.invalid-parameter", "sort");
+            };
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(ClientDirectory.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern PHONE_LIKE = Pattern.compile("^[+0-9\\s\\-().]+$");
+    private static final Pattern NOT_DIGIT = Pattern.compile("[^0-9]");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
+    private final Clients clients;
+    private final CrmConfiguration configuration;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tenantRead;
+
+    ClientDirectory(Clients clients, CrmConfiguration configuration, JdbcClient jdbc,
+            PlatformTransactionManager transactions) {
+        this.clients = clients;
+        this.configuration = configuration;
+        this.jdbc = jdbc;
+        this.tenantRead = new TransactionTemplate(transactions);
+        this.tenantRead.setReadOnly(true);
+        // its own transaction, so that it runs in the named tenant even when called inside another's
+        this.tenantRead.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /**
+     * Clients matching {@code q} (full text over names, organisation, e-mails, phones, external id, tags
+     * and note text, accents and case ignored, every word a prefix; digits also match inside phone
+     * numbers) and carrying {@code tag}; both optional (CRM-03).
+     */
+    @Transactional(readOnly = true)
+    public Paged<ClientView> search(String q, String tag, int page, int size, Order order) {
+        StringBuilder where = new StringBuilder(" where c.tenant_id = :tenant");
+        Map<String, Object> params = new HashMap<>();
+        params.put("tenant", TenantContext.requireTenant());
+        String with = "";
+        String from = " from cc.client c";
+        if (tag != null && !tag.isBlank()) {
+            where.append(" and c.tags @> array[:tag]::text[]");
+            params.put("tag", normaliseTag(tag));
+        }
+        if (q != null && !q.isBlank()) {
+            // the query is split into lexemes by the same parser as the documents, each one a prefix
+            with = """
+                    with q as (select to_tsquery('simple', string_agg('''' || replace(replace(lexeme, '\\', '\\\\'),
+                        '''', '''''') || ''':*', ' & ')) as query
+                      from unnest(to_tsvector('simple', cc.crm_unaccent(:q))))
+                    """;
+            from += " cross join q";
+            params.put("q", q.strip());
+            String digits = NOT_DIGIT.matcher(q).replaceAll("");
+            if (PHONE_LIKE.matcher(q.strip()).matches() && digits.length() >= 3) {
+                where.append(" and ((q.query is not null and c.search_vector @@ q.query) or exists (select 1 from"
+                        + " cc.client_phone p where p.tenant_id = c.tenant_id and p.client_id = c.id"
+                        + " and p.number like :digits))");
+                params.put("digits", "%" + digits + "%");
+            } else {
+                where.append(" and q.query is not null and c.search_vector @@ q.query");
+            }
+        }
+        long total = jdbc.sql(with + "select count(*)" + from + where).params(params).query(Long.class).single();
+        List<UUID> ids = jdbc.sql(with + "select c.id" + from + where + " order by " + order.sql
+                + " limit :limit offset :offset").params(params).param("limit", size)
+                .param("offset", (long) page * size).query(UUID.class).list();
+        return new Paged<>(views(ids), page, size, total);
+    }
+
+    @Transactional(readOnly = true)
+    public ClientView get(UUID id) {
+        return view(require(id));
+    }
+
+    @Transactional
+    public ClientView create(ClientDraft typed) {
+        Checked checked = check(typed);
+        Client client = clients.saveAndFlush(new Client(checked.draft(), checked.customJson(), now()));
+        refreshSearch(client.id());
+        log.info("Client {} created", client.id());
+        return view(client, checked.fields(), configuration.linkTemplate());
+    }
+
+    @Transactional
+    public ClientView update(UUID id, long expectedVersion, ClientDraft typed) {
+        Client client = require(id);
+        if (client.version() != expectedVersion) {
+            throw new ObjectOptimisticLockingFailureException(Client.class, id);
+        }
+        Checked checked = check(typed);
+        client.change(checked.draft(), checked.customJson(), now());
+        client = clients.saveAndFlush(client);
+        refreshSearch(id);
+        log.info("Client {} changed", id);
+        return view(client, checked.fields(), configuration.linkTemplate());
+    }
+
+    /** Deletes the card with its phones, e-mails, notes and their versions (SEC-04 erasure of one client). */
+    @Transactional
+    public void delete(UUID id) {
+        clients.delete(require(id));
+        clients.flush();
+        log.info("Client {} deleted", id);
+    }
+
+    /** Every client of the current tenant with this number (E.164 after normalisation) (AGT-04, CRM-04). */
+    @Transactional(readOnly = true)
+    public List<ClientView> identifyByPhone(String e164) {
+        return views(sortedByName(jdbc.sql("""
+                select distinct p.client_id from cc.client_phone p where p.tenant_id = :tenant and p.number = :number
+                """).param("tenant", TenantContext.requireTenant()).param("number", e164).query(UUID.class).list()));
+    }
+
+    /** Every client of the current tenant with this address (lower case after normalisation) (AGT-04, CRM-04). */
+    @Transactional(readOnly = true)
+    public List<ClientView> identifyByEmail(String address) {
+        return views(sortedByName(jdbc.sql("""
+                select distinct e.client_id from cc.client_email e where e.tenant_id = :tenant and e.address = :address
+                """).param("tenant", TenantContext.requireTenant()).param("address", address).query(UUID.class)
+                .list()));
+    }
+
+    /**
+     * The screen pop (AGT-04): every client of {@code tenantId} whose number or e-mail address is
+     * {@code phoneOrEmail}, as a caller id or chat visitor presents it ("+44 20 7946 0000", "0044…",
+     * digits without a plus, "Maria@Example.com"). Empty when nobody matches or the value is neither a
+     * number nor an address. Runs in its own transaction in the named tenant, whatever scope the caller
+     * is in (DESIGN: async work names its tenant explicitly).
+     */
+    public List<ClientView> identify(UUID tenantId, String phoneOrEmail) {
+        if (tenantId == null) {
+            throw new io.linea.platform.tenancy.NoTenantException();
+        }
+        if (phoneOrEmail == null || phoneOrEmail.isBlank()) {
+            return List.of();
+        }
+        if (phoneOrEmail.contains("@")) {
+            return EmailAddresses.normalise(phoneOrEmail)
+                    .map(address -> TenantContext.callAs(tenantId, () -> tenantRead.execute(s -> identifyByEmail(address))))
+                    .orElse(List.of());
+        }
+        return callerNumber(phoneOrEmail)
+                .map(number -> TenantContext.callAs(tenantId, () -> tenantRead.execute(s -> identifyByPhone(number))))
+                .orElse(List.of());
+    }
+
+    /** A number as signalling presents it: E.164, with 00, or its digits without the plus. */
+    static java.util.Optional<String> callerNumber(String presented) {
+        String compact = presented.strip();
+        java.util.Optional<String> plain = E164.normalise(compact);
+        if (plain.isPresent()) {
+            return plain;
+        }
+        String digits = NOT_DIGIT.matcher(compact).replaceAll("");
+        if (!PHONE_LIKE.matcher(compact).matches() || digits.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return E164.normalise("+" + (digits.startsWith("00") ? digits.substring(2) : digits));
+    }
+
+    /** The client, or 404 (also for another tenant's id). For the notes and history of a card. */
+    @Transactional(readOnly = true)
+    public void requireExists(UUID id) {
+        require(id);
+    }
+
+    /**
+     * Rebuilds the card's search document from the card, its phones and e-mails and its notes' text
+     * (CRM-03); the tsvector column is generated from it. Called after every write of any of them.
+     */
+    void refreshSearch(UUID clientId) {
+        jdbc.sql("""
+                update cc.client c set search_text = left(concat_ws(' ', c.first_name, c.last_name, c.organisation,
+                    c.external_id, array_to_string(c.tags, ' '),
+                    (select string_agg(p.number || ' ' || substr(p.number, 2), ' ')
+                       from cc.client_phone p where p.tenant_id = c.tenant_id and p.client_id = c.id),
+                    (select string_agg(e.address || ' ' || translate(split_part(e.address, '@', 1), '._-+', '    ')
+                            || ' ' || split_part(e.address, '@', 2), ' ')
+                       from cc.client_email e where e.tenant_id = c.tenant_id and e.client_id = c.id),
+                    (select string_agg(n.text, ' ')
+                       from cc.client_note n where n.tenant_id = c.tenant_id and n.client_id = c.id)), 200000)
+                where c.tenant_id = :tenant and c.id = :id
+                """).param("tenant", TenantContext.requireTenant()).param("id", clientId).update();
+    }
+
+    private Client require(UUID id) {
+        return clients.findById(id).orElseThrow(() -> LineaProblemException.notFound("client"));
+    }
+
+    private List<UUID> sortedByName(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return ids;
+        }
+        return jdbc.sql("select c.id from cc.client c where c.tenant_id = :tenant and c.id in (:ids) order by "
+                + Order.NAME_ASC.sql).param("tenant", TenantContext.requireTenant()).param("ids", ids)
+                .query(UUID.class).list();
+    }
+
+    /** Cards in the order of {@code ids}. */
+    private List<ClientView> views(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<ClientFieldView> fields = configuration.fields();
+        String template = configuration.linkTemplate();
+        Map<UUID, Client> byId = new HashMap<>();
+        clients.findAllById(ids).forEach(c -> byId.put(c.id(), c));
+        return ids.stream().filter(byId::containsKey).map(id -> view(byId.get(id), fields, template)).toList();
+    }
+
+    private ClientView view(Client client) {
+        return view(client, configuration.fields(), configuration.linkTemplate());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ClientView view(Client client, List<ClientFieldView> fields, String template) {
+        Map<String, Object> stored = JSON.readValue(client.custom(), LinkedHashMap.class);
+        return client.view(CustomValues.visible(fields, stored), CrmLinks.link(template, client.externalId()));
+    }
+
+    private record Checked(ClientDraft draft, String customJson, List<ClientFieldView> fields) {
+    }
+
+    /** Normalises and checks everything before anything is written: a refused write changes nothing. */
+    private Checked check(ClientDraft typed) {
+        String firstName = blankToNull(typed.firstName());
+        String lastName = blankToNull(typed.lastName());
+        String organisation = blankToNull(typed.organisation());
+        if (firstName == null && lastName == null && organisation == null) {
+            throw InvalidInput.field("lastName", "client.name-required");
+        }
+        String language = blankToNull(typed.language());
+        if (language != null && Language.byCode(language).isEmpty()) {
+            throw InvalidInput.field("language", "language.unsupported", language);
+        }
+        List<ClientView.Phone> phones = new ArrayList<>();
+        Set<String> numbers = new HashSet<>();
+        List<ClientView.Phone> typedPhones = typed.phones() == null ? List.of() : typed.phones();
+        for (int i = 0; i < typedPhones.size(); i++) {
+            String number = E164.require("phones[" + i + "].number", typedPhones.get(i).number());
+            if (!numbers.add(number)) {
+                throw InvalidInput.field("phones[" + i + "].number", "client.phone-duplicate", number);
+            }
+            phones.add(new ClientView.Phone(number, blankToNull(typedPhones.get(i).label())));
+        }
+        List<ClientView.Email> emails = new ArrayList<>();
+        Set<String> addresses = new HashSet<>();
+        List<ClientView.Email> typedEmails = typed.emails() == null ? List.of() : typed.emails();
+        for (int i = 0; i < typedEmails.size(); i++) {
+            String field = "emails[" + i + "].address";
+            String typedAddress = typedEmails.get(i).address();
+            String address = EmailAddresses.normalise(typedAddress)
+                    .orElseThrow(() -> InvalidInput.field(field, "email.invalid", String.valueOf(typedAddress)));
+            if (!addresses.add(address)) {
+                throw InvalidInput.field(field, "client.email-duplicate", address);
+            }
+            emails.add(new ClientView.Email(address, blankToNull(typedEmails.get(i).label())));
+        }
+        LinkedHashSet<String> tags = new LinkedHashSet<>();
+        for (String tag : typed.tags() == null ? List.<String>of() : typed.tags()) {
+            tags.add(normaliseTag(tag));
+        }
+        List<ClientFieldView> fields = configuration.fields();
+        Map<String, Object> custom = CustomValues.check(fields, typed.custom());
+        ClientDraft draft = new ClientDraft(firstName, lastName, organisation, blankToNull(typed.externalId()), language,
+                phones, emails, List.copyOf(tags), custom);
+        return new Checked(draft, JSON.writeValueAsString(custom), fields);
+    }
+
+    /** Tags are case-insensitive: stored stripped, with single spaces, in lower case. */
+    private static String normaliseTag(String tag) {
+        return SPACES.matcher(tag.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
+    }
+
+    /** What PostgreSQL keeps of it, so that a card reads back exactly as it was answered. */
+    static Instant now() {
+        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
