@@ -108,7 +108,30 @@ class CrossTenantAttackIntegrationTests {
             Map.entry("/api/cc/voicemails/", new Fixture(
                     api -> voicemailOf(api.tenant()),
                     "/api/cc/voicemails/{id}/audio",
+                    (api, id) -> Map.of())),
+            // HD-01: a ticket made from one of A's calls; the replace body is valid, so only the tenant can refuse it
+            Map.entry("/api/cc/tickets/", new Fixture(
+                    CrossTenantAttackIntegrationTests::ticketOf,
+                    "/api/cc/tickets/{id}",
+                    (api, id) -> Map.of("subject", "Hijacked", "status", "CLOSED", "priority", "LOW", "version", 0))),
+            Map.entry("/api/cc/tickets/{id}/comments", new Fixture(
+                    CrossTenantAttackIntegrationTests::ticketOf,
+                    "/api/cc/tickets/{id}/comments",
+                    (api, id) -> Map.of("text", "Hijacked", "internal", false))),
+            // HD-02: B's own hand-off target must not receive A's ticket
+            Map.entry("/api/cc/tickets/{id}/handoff", new Fixture(
+                    CrossTenantAttackIntegrationTests::ticketOf,
+                    "/api/cc/tickets/{id}",
                     (api, id) -> Map.of())));
+
+    private static UUID ticketOf(Api tenant) {
+        Api.Response ticket = tenant.post("/api/cc/tickets", Map.of("subject", Fixtures.unique("Attack"),
+                "interactionIds", List.of(Fixtures.interaction(tenant).toString())));
+        if (ticket.status() != 201) {
+            throw new IllegalStateException("ticket not created: " + ticket);
+        }
+        return ticket.id();
+    }
 
     private static UUID voicemailOf(UUID tenant) {
         UUID item = callbacks.voicemailRecorded(tenant, UUID.randomUUID(), "+447700900124", null,
@@ -151,7 +174,8 @@ class CrossTenantAttackIntegrationTests {
                 "/api/cc/calendars/{id}/status", "/api/cc/numbers/{id}", "/api/cc/agents/{id}",
                 "/api/cc/agents/{id}/credentials", "/api/cc/queues/{id}/members", "/api/cc/skills/{id}",
                 "/api/cc/break-reasons/{id}", "/api/cc/callbacks/{id}/done", "/api/cc/callbacks/{id}/dial",
-                "/api/cc/voicemails/{id}/audio");
+                "/api/cc/voicemails/{id}/audio", "/api/cc/tickets/{id}", "/api/cc/tickets/{id}/comments",
+                "/api/cc/tickets/{id}/events", "/api/cc/tickets/{id}/handoff");
         List<String> attacked = new ArrayList<>();
         for (Route route : routes) {
             // the most specific fixture wins ("/api/cc/queues/{id}/members" over "/api/cc/queues/")
@@ -194,7 +218,7 @@ class CrossTenantAttackIntegrationTests {
                 .filter(r -> !r.pattern().contains("{")).filter(r -> !r.pattern().endsWith("/me")).toList();
         assertThat(lists).extracting(Route::pattern).contains("/api/cc/queues", "/api/cc/calendars",
                 "/api/cc/settings", "/api/cc/numbers", "/api/cc/agents", "/api/cc/skills", "/api/cc/break-reasons",
-                "/api/cc/callbacks");
+                "/api/cc/callbacks", "/api/cc/tickets", "/api/cc/ticket-settings");
         for (Route list : lists) {
             Api.Response response = b.get(list.pattern());
             assertThat(response.status()).as(list.toString()).isEqualTo(200);
