@@ -129,7 +129,21 @@ class CrossTenantAttackIntegrationTests {
                             .substring(0, 8), "label", "Attack",
                             "type", "TEXT")).id(),
                     "/api/cc/client-fields/{id}",
-                    (api, id) -> Map.of("key", "hijack", "label", "Hijack", "type", "TEXT", "version", 0))));
+                    (api, id) -> Map.of("key", "hijack", "label", "Hijack", "type", "TEXT", "version", 0))),
+            // HD-01: a ticket made from one of A's calls; the replace body is valid, so only the tenant can refuse it
+            Map.entry("/api/cc/tickets/", new Fixture(
+                    CrossTenantAttackIntegrationTests::ticketOf,
+                    "/api/cc/tickets/{id}",
+                    (api, id) -> Map.of("subject", "Hijacked", "status", "CLOSED", "priority", "LOW", "version", 0))),
+            Map.entry("/api/cc/tickets/{id}/comments", new Fixture(
+                    CrossTenantAttackIntegrationTests::ticketOf,
+                    "/api/cc/tickets/{id}/comments",
+                    (api, id) -> Map.of("text", "Hijacked", "internal", false))),
+            // HD-02: B's own hand-off target must not receive A's ticket
+            Map.entry("/api/cc/tickets/{id}/handoff", new Fixture(
+                    CrossTenantAttackIntegrationTests::ticketOf,
+                    "/api/cc/tickets/{id}",
+                    (api, id) -> Map.of())));
 
     /**
      * Fills the path variables after {@code {id}} with A's own resources under A's {@code id}, so that
@@ -141,6 +155,15 @@ class CrossTenantAttackIntegrationTests {
             path = path.replace("{noteId}", note.toString());
         }
         return path;
+    }
+
+    private static UUID ticketOf(Api tenant) {
+        Api.Response ticket = tenant.post("/api/cc/tickets", Map.of("subject", Fixtures.unique("Attack"),
+                "interactionIds", List.of(Fixtures.interaction(tenant).toString())));
+        if (ticket.status() != 201) {
+            throw new IllegalStateException("ticket not created: " + ticket);
+        }
+        return ticket.id();
     }
 
     private static UUID voicemailOf(UUID tenant) {
@@ -186,7 +209,8 @@ class CrossTenantAttackIntegrationTests {
                 "/api/cc/break-reasons/{id}", "/api/cc/callbacks/{id}/done", "/api/cc/callbacks/{id}/dial",
                 "/api/cc/voicemails/{id}/audio", "/api/cc/clients/{id}", "/api/cc/clients/{id}/notes/{noteId}",
                 "/api/cc/clients/{id}/notes/{noteId}/versions", "/api/cc/clients/{id}/interactions",
-                "/api/cc/client-fields/{id}");
+                "/api/cc/client-fields/{id}", "/api/cc/tickets/{id}", "/api/cc/tickets/{id}/comments",
+                "/api/cc/tickets/{id}/events", "/api/cc/tickets/{id}/handoff");
         List<String> attacked = new ArrayList<>();
         for (Route route : routes) {
             // the most specific fixture wins ("/api/cc/queues/{id}/members" over "/api/cc/queues/")
@@ -232,7 +256,8 @@ class CrossTenantAttackIntegrationTests {
                 .filter(r -> !r.pattern().endsWith("/identify")).toList();
         assertThat(lists).extracting(Route::pattern).contains("/api/cc/queues", "/api/cc/calendars",
                 "/api/cc/settings", "/api/cc/numbers", "/api/cc/agents", "/api/cc/skills", "/api/cc/break-reasons",
-                "/api/cc/callbacks", "/api/cc/clients", "/api/cc/client-fields", "/api/cc/crm-settings");
+                "/api/cc/callbacks", "/api/cc/clients", "/api/cc/client-fields", "/api/cc/crm-settings",
+                "/api/cc/tickets", "/api/cc/ticket-settings");
         for (Route list : lists) {
             Api.Response response = b.get(list.pattern());
             assertThat(response.status()).as(list.toString()).isEqualTo(200);

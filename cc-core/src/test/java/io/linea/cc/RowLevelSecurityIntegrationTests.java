@@ -73,8 +73,27 @@ class RowLevelSecurityIntegrationTests {
             assertThat(client.status()).as(client.toString()).isEqualTo(201);
             assertThat(tenant.post("/api/cc/clients/" + client.id() + "/notes", java.util.Map.of("text", "Called"))
                     .status()).isEqualTo(201);
+            // help desk (HD-01, HD-02): settings with a rule due at once, a ticket from a call, a comment, the rule fired
+            java.util.Map<String, Integer> targets = java.util.Map.of("firstResponseMinutes", 60, "resolutionMinutes", 240);
+            Api.Response settings = tenant.put("/api/cc/ticket-settings", java.util.Map.of(
+                    "policies", java.util.Map.of("LOW", targets, "NORMAL", targets, "HIGH", targets, "URGENT", targets),
+                    "escalation", List.of(java.util.Map.of("name", "At once", "of", "RESOLUTION", "point", "BEFORE_DUE",
+                            "businessMinutes", 525600, "raisePriorityTo", "URGENT")),
+                    "handoff", java.util.Map.of("url", "http://127.0.0.1:9/records", "headerName", "X-Key",
+                            "headerValue", "secret"),
+                    "version", 0));
+            assertThat(settings.status()).as(settings.toString()).isEqualTo(200);
+            Api.Response ticket = tenant.post("/api/cc/tickets", java.util.Map.of("subject", "Receipt missing",
+                    "interactionIds", List.of(Fixtures.interaction(tenant).toString())));
+            assertThat(ticket.status()).as(ticket.toString()).isEqualTo(201);
+            assertThat(tenant.post("/api/cc/tickets/" + ticket.id() + "/comments", java.util.Map.of("text", "On it"))
+                    .status()).isEqualTo(201);
         }
+        escalations.run(java.time.Instant.now().plusSeconds(1));
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.linea.cc.ticket.EscalationJob escalations;
 
     @org.springframework.beans.factory.annotation.Autowired
     io.linea.cc.callback.CallbackManagement callbacks;
@@ -101,7 +120,9 @@ class RowLevelSecurityIntegrationTests {
         assertThat(tables).contains("tenant_settings", "calendar", "calendar_hours", "calendar_holiday", "queue",
                 "tenant_number", "agent", "interaction", "interaction_event", "queue_overflow", "skill", "queue_member",
                 "queue_member_skill", "break_reason", "routing_task", "callback", "voicemail", "client", "client_phone",
-                "client_email", "client_field", "crm_settings", "client_note", "client_note_version");
+                "client_email", "client_field", "crm_settings", "client_note", "client_note_version", "ticket_settings",
+                "ticket_escalation_rule", "ticket_counter", "ticket", "ticket_interaction", "ticket_comment",
+                "ticket_event", "ticket_escalation");
         try (Connection app = appConnection()) {
             app.setAutoCommit(false);
             setTenant(app, a.tenant());

@@ -57,6 +57,27 @@ public class CalendarManagement {
         return require(id).schedule().statusAt(at);
     }
 
+    /**
+     * Business time of a calendar of the current tenant (HD-01 SLA timers); {@code null} means no calendar,
+     * which is business time around the clock.
+     */
+    @Transactional(readOnly = true)
+    public BusinessClock businessClock(UUID id) {
+        return id == null ? BusinessClock.always() : BusinessClock.of(require(id).schedule());
+    }
+
+    /** The instant {@code minutes} business minutes after {@code start}; {@code null} if the calendar never opens. */
+    @Transactional(readOnly = true)
+    public Instant dueAfter(UUID id, Instant start, long minutes) {
+        return businessClock(id).addMinutes(start, minutes);
+    }
+
+    /** Whole business minutes between two instants in a calendar ({@code null}: around the clock). */
+    @Transactional(readOnly = true)
+    public long businessMinutesBetween(UUID id, Instant from, Instant to) {
+        return businessClock(id).minutesBetween(from, to);
+    }
+
     @Transactional
     public CalendarView create(CalendarDraft draft) {
         check(draft);

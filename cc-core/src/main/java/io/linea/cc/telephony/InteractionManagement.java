@@ -33,6 +33,14 @@ public class InteractionManagement {
                 Interaction::view);
     }
 
+    /** Which of {@code ids} are interactions of the current tenant (tickets link only those, HD-01). */
+    @Transactional(readOnly = true)
+    public java.util.Set<UUID> existing(java.util.Collection<UUID> ids) {
+        java.util.Set<UUID> found = new java.util.HashSet<>();
+        interactions.findAllById(ids).forEach(interaction -> found.add(interaction.id()));
+        return found;
+    }
+
     @Transactional(readOnly = true)
     public InteractionView.Detail get(UUID id) {
         Interaction interaction = interactions.findById(id)

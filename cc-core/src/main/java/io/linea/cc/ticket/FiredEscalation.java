@@ -1,0 +1,82 @@
+package io.linea.cc.ticket;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.TenantId;
+
+/**
+ * An escalation rule that fired for a ticket (HD-01). Rows are claimed with an insert that does nothing on
+ * a (ticket, rule) conflict, so only one instance ever fires a rule for a ticket; JPA only reads and updates.
+ */
+@Entity
+@Table(name = "ticket_escalation")
+class FiredEscalation {
+
+    @Id
+    private UUID id;
+
+    @TenantId
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    private UUID tenantId;
+
+    private UUID ticketId;
+
+    private UUID ruleId;
+
+    private String ruleName;
+
+    private Instant firedAt;
+
+    @Enumerated(EnumType.STRING)
+    private TicketPriority raisedPriorityTo;
+
+    private String webhookUrl;
+
+    private String webhookStatus;
+
+    private int webhookAttempts;
+
+    private String webhookLastError;
+
+    protected FiredEscalation() {
+    }
+
+    UUID ruleId() {
+        return ruleId;
+    }
+
+    UUID ticketId() {
+        return ticketId;
+    }
+
+    Instant firedAt() {
+        return firedAt;
+    }
+
+    String ruleName() {
+        return ruleName;
+    }
+
+    void raised(TicketPriority priority) {
+        this.raisedPriorityTo = priority;
+    }
+
+    void delivered(Delivery delivery) {
+        this.webhookStatus = delivery.ok() ? "SENT" : "FAILED";
+        this.webhookAttempts = delivery.attempts();
+        this.webhookLastError = delivery.lastError();
+    }
+
+    TicketView.Escalation view() {
+        return new TicketView.Escalation(ruleId, ruleName, firedAt, raisedPriorityTo, webhookUrl == null ? null
+                : new TicketView.Webhook(webhookStatus, webhookAttempts, webhookLastError));
+    }
+}
