@@ -143,7 +143,24 @@ class CrossTenantAttackIntegrationTests {
             Map.entry("/api/cc/tickets/{id}/handoff", new Fixture(
                     CrossTenantAttackIntegrationTests::ticketOf,
                     "/api/cc/tickets/{id}",
-                    (api, id) -> Map.of())));
+                    (api, id) -> Map.of())),
+            // HD-03: the knowledge base; an article's versions ("/versions/{revision}" is attacked as revision 1)
+            Map.entry("/api/cc/kb/categories/", new Fixture(
+                    api -> api.post("/api/cc/kb/categories", Map.of("name", Fixtures.unique("Attack"))).id(),
+                    "/api/cc/kb/categories/{id}",
+                    (api, id) -> Map.of("name", Fixtures.unique("Hijack"), "version", 0))),
+            Map.entry("/api/cc/kb/articles/", new Fixture(
+                    api -> api.post("/api/cc/kb/articles", Map.of("title", Fixtures.unique("Attack"),
+                            "body", "Secret internal answer", "language", "en")).id(),
+                    "/api/cc/kb/articles/{id}",
+                    (api, id) -> Map.of("title", Fixtures.unique("Hijack"), "body", "Hijacked", "language", "en",
+                            "status", "PUBLISHED", "visibility", "PUBLIC", "version", 0))),
+            // RPT-07: another tenant cannot count uses of my article, even with an interaction of its own
+            Map.entry("/api/cc/kb/articles/{id}/uses", new Fixture(
+                    api -> api.post("/api/cc/kb/articles", Map.of("title", Fixtures.unique("Attack"),
+                            "body", "Secret internal answer", "language", "en")).id(),
+                    "/api/cc/kb/articles/{id}",
+                    (api, id) -> Map.of("interactionId", Fixtures.interaction(api).toString()))));
 
     /**
      * Fills the path variables after {@code {id}} with A's own resources under A's {@code id}, so that
@@ -210,7 +227,9 @@ class CrossTenantAttackIntegrationTests {
                 "/api/cc/voicemails/{id}/audio", "/api/cc/clients/{id}", "/api/cc/clients/{id}/notes/{noteId}",
                 "/api/cc/clients/{id}/notes/{noteId}/versions", "/api/cc/clients/{id}/interactions",
                 "/api/cc/client-fields/{id}", "/api/cc/tickets/{id}", "/api/cc/tickets/{id}/comments",
-                "/api/cc/tickets/{id}/events", "/api/cc/tickets/{id}/handoff");
+                "/api/cc/tickets/{id}/events", "/api/cc/tickets/{id}/handoff", "/api/cc/kb/categories/{id}",
+                "/api/cc/kb/articles/{id}", "/api/cc/kb/articles/{id}/versions/{revision}",
+                "/api/cc/kb/articles/{id}/uses");
         List<String> attacked = new ArrayList<>();
         for (Route route : routes) {
             // the most specific fixture wins ("/api/cc/queues/{id}/members" over "/api/cc/queues/")
@@ -223,7 +242,8 @@ class CrossTenantAttackIntegrationTests {
             Object body = route.method() == RequestMethod.PUT || route.method() == RequestMethod.POST
                     ? fixture.replaceBody().apply(b, id) : null;
 
-            Api.Response attack = b.call(route.method().name(), path, body);
+            // any other path variable left (an article's revision) gets 1: the {id} decides whose resource it is
+            Api.Response attack = b.call(route.method().name(), path.replaceAll("\\{[^}]+}", "1"), body);
 
             assertThat(attack.status()).as("%s as another tenant: %s", route, attack).isEqualTo(404);
             assertThat(attack.code()).as(route.toString()).isEqualTo("resource.not-found");

@@ -49,7 +49,7 @@ class RowLevelSecurityIntegrationTests {
             Api.Response agent = tenant.post("/api/cc/agents", Fixtures.agent("Agent"));
             assertThat(agent.status()).as(agent.toString()).isEqualTo(201);
             assertThat(tenant.post("/api/cc/agents/" + agent.id() + "/credentials", null).status()).isEqualTo(201);
-            Fixtures.interaction(tenant);
+            UUID interaction = Fixtures.interaction(tenant);
             // routing (ACD-03, ACD-05): a skill, a member with a level, a break reason; queue_overflow comes with the queue
             UUID skill = tenant.post("/api/cc/skills", java.util.Map.of("name", "Romanian")).id();
             assertThat(tenant.put("/api/cc/queues/" + queue.id() + "/members", java.util.Map.of("members", List.of(
@@ -88,6 +88,13 @@ class RowLevelSecurityIntegrationTests {
             assertThat(ticket.status()).as(ticket.toString()).isEqualTo(201);
             assertThat(tenant.post("/api/cc/tickets/" + ticket.id() + "/comments", java.util.Map.of("text", "On it"))
                     .status()).isEqualTo(201);
+            // the knowledge base (HD-03, RPT-07): a category, an article with its first revision, a use
+            UUID category = tenant.post("/api/cc/kb/categories", java.util.Map.of("name", "Billing")).id();
+            Api.Response article = tenant.post("/api/cc/kb/articles", java.util.Map.of("title", "How to pay",
+                    "body", "By card.", "language", "en", "categoryId", category.toString()));
+            assertThat(article.status()).as(article.toString()).isEqualTo(201);
+            assertThat(tenant.post("/api/cc/kb/articles/" + article.id() + "/uses",
+                    java.util.Map.of("interactionId", interaction.toString())).status()).isEqualTo(200);
         }
         escalations.run(java.time.Instant.now().plusSeconds(1));
     }
@@ -122,7 +129,7 @@ class RowLevelSecurityIntegrationTests {
                 "queue_member_skill", "break_reason", "routing_task", "callback", "voicemail", "client", "client_phone",
                 "client_email", "client_field", "crm_settings", "client_note", "client_note_version", "ticket_settings",
                 "ticket_escalation_rule", "ticket_counter", "ticket", "ticket_interaction", "ticket_comment",
-                "ticket_event", "ticket_escalation");
+                "ticket_event", "ticket_escalation", "kb_category", "kb_article", "kb_article_version", "kb_article_use");
         try (Connection app = appConnection()) {
             app.setAutoCommit(false);
             setTenant(app, a.tenant());

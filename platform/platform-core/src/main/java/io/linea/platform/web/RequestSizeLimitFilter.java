@@ -15,7 +15,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.linea.platform.problem.PayloadTooLargeException;
 
-/** Refuses request bodies over the limit with 413, whether announced by Content-Length or streamed. */
+/**
+ * Refuses request bodies over the limit with 413, whether announced by Content-Length or streamed.
+ * Multipart uploads are left to the servlet container's multipart limits
+ * ({@code spring.servlet.multipart.max-file-size} and {@code max-request-size}), which each service sets
+ * for its uploads and which are enforced while the parts stream in (a 413 {@code request.too-large} too).
+ */
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
@@ -29,6 +34,11 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String type = request.getContentType();
+        if (type != null && type.regionMatches(true, 0, "multipart/form-data", 0, 19)) {
+            chain.doFilter(request, response);
+            return;
+        }
         if (request.getContentLengthLong() > maxBytes) {
             problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "request.too-large");
             return;
