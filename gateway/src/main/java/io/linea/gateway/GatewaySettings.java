@@ -18,6 +18,8 @@ import org.springframework.util.unit.DataSize;
  * @param baseDomain tenant addresses are {@code {slug}.{baseDomain}}; login forms may post across them
  * @param trustedProxies addresses or CIDR ranges of load balancers whose X-Forwarded-* headers are believed
  * @param maxApiBodySize largest request body accepted on {@code /api/**}
+ * @param maxUploadSize largest {@code multipart/form-data} body on {@code /api/**}: file imports (knowledge-base
+ *        documents, client lists); each service still applies its own, usually smaller, per-upload limits
  * @param rateLimit token bucket sizes
  */
 @ConfigurationProperties("linea.gateway")
@@ -29,6 +31,7 @@ public record GatewaySettings(
         @DefaultValue("localhost") String baseDomain,
         @DefaultValue List<String> trustedProxies,
         @DefaultValue("1MB") DataSize maxApiBodySize,
+        @DefaultValue("60MB") DataSize maxUploadSize,
         @DefaultValue RateLimits rateLimit) {
 
     /**

@@ -172,6 +172,24 @@ class GatewayRoutingTests extends GatewayTestSupport {
         CC.verify(1, anyRequestedFor(anyUrl()));
     }
 
+    /** HD-03, CRM-05: a document or client list of a few megabytes passes; a JSON body that size does not. */
+    @Test
+    void fileUploadsMayBeLargerThanApiBodies() {
+        CC.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/api/cc/kb/articles/import"))
+                .atPriority(1).willReturn(aResponse().withStatus(201)));
+        byte[] document = new byte[5 * 1024 * 1024];
+        client.post().uri("/api/cc/kb/articles/import").headers(h -> h.setBearerAuth(token()))
+                .contentType(MediaType.parseMediaType("multipart/form-data; boundary=xyz")).bodyValue(document)
+                .exchange().expectStatus().isCreated();
+        problem(client.post().uri("/api/cc/kb/articles/import").headers(h -> h.setBearerAuth(token()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(document).exchange(), HttpStatus.CONTENT_TOO_LARGE,
+                "request.too-large");
+        problem(client.post().uri("/api/cc/kb/articles/import").headers(h -> h.setBearerAuth(token()))
+                .contentType(MediaType.parseMediaType("multipart/form-data; boundary=xyz"))
+                .bodyValue(new byte[60 * 1024 * 1024 + 1]).exchange(), HttpStatus.CONTENT_TOO_LARGE,
+                "request.too-large");
+    }
+
     @Test
     void gatewayHealthIsUpWithoutDetails() {
         client.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody().jsonPath("$.status")

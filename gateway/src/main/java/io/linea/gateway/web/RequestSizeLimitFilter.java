@@ -21,18 +21,21 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Refuses API request bodies above {@code linea.gateway.max-api-body-size} (1 MiB): by Content-Length before anything
+ * Refuses API request bodies above {@code linea.gateway.max-api-body-size} (1 MiB), or for file uploads
+ * ({@code multipart/form-data}) above {@code linea.gateway.max-upload-size} (60 MB): by Content-Length before anything
  * is read, and while streaming for chunked bodies, so the services never buffer an oversized body.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class RequestSizeLimitFilter implements WebFilter {
 
-    private final long limit;
+    private final long apiLimit;
+    private final long uploadLimit;
     private final Problems problems;
 
     RequestSizeLimitFilter(GatewaySettings settings, Problems problems) {
-        this.limit = settings.maxApiBodySize().toBytes();
+        this.apiLimit = settings.maxApiBodySize().toBytes();
+        this.uploadLimit = settings.maxUploadSize().toBytes();
         this.problems = problems;
     }
 
@@ -42,6 +45,9 @@ class RequestSizeLimitFilter implements WebFilter {
         if (!Paths.isApi(request.getPath().value())) {
             return chain.filter(exchange);
         }
+        org.springframework.http.MediaType type = request.getHeaders().getContentType();
+        long limit = type != null && org.springframework.http.MediaType.MULTIPART_FORM_DATA.includes(type) ? uploadLimit
+                : apiLimit;
         long declared = request.getHeaders().getContentLength();
         if (declared > limit) {
             return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "request.too-large");

@@ -51,7 +51,7 @@ class ClientAddressesTests {
     private static GatewaySettings settings(List<String> trustedProxies) {
         return new GatewaySettings(java.net.URI.create("http://127.0.0.1:8081"),
                 java.net.URI.create("http://127.0.0.1:8082"), "", Duration.ofSeconds(2), "localhost", trustedProxies,
-                DataSize.ofMegabytes(1),
+                DataSize.ofMegabytes(1), DataSize.ofMegabytes(60),
                 new GatewaySettings.RateLimits(new GatewaySettings.LoginLimit(20, 20, Duration.ofMinutes(1)),
                         new GatewaySettings.ApiLimit(200, 100, Duration.ofSeconds(1))));
     }
