@@ -10,6 +10,8 @@ const FEATURES = [
   'calendars',
   'callbacks',
   'carriers',
+  'client-fields',
+  'clients',
   'home',
   'interactions',
   'inventory',

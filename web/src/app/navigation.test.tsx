@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { demoAdmin, membership, operator, platformAdmin } from '@/test/fixtures';
 import { renderApp } from '@/test/render';
@@ -12,7 +12,7 @@ async function navIds(me: Me, path = '/') {
     .map((link) => link.getAttribute('data-testid'));
 }
 
-describe('navigation by role and permission (ADM-01, TEN-02, TEN-04, TEN-05, ACD-03, ACD-05, ACD-11, ACD-14)', () => {
+describe('navigation by role and permission (ADM-01, TEN-02, TEN-04, TEN-05, ACD-03, ACD-05, ACD-11, ACD-14, CRM-01, CRM-02)', () => {
   it('gives a tenant admin every tenant page and no platform page', async () => {
     expect(await navIds(demoAdmin)).toEqual([
       'nav-home',
@@ -26,9 +26,11 @@ describe('navigation by role and permission (ADM-01, TEN-02, TEN-04, TEN-05, ACD
       'nav-agents',
       'nav-interactions',
       'nav-callbacks',
+      'nav-clients',
       'nav-users',
       'nav-policy',
       'nav-settings',
+      'nav-client-fields',
       'nav-audit',
     ]);
   });
@@ -146,6 +148,44 @@ describe('navigation by role and permission (ADM-01, TEN-02, TEN-04, TEN-05, ACD
     const nav = await screen.findByTestId('navigation');
     expect(within(nav).getByTestId('nav-presence-agents')).toHaveAttribute('aria-current', 'page');
     expect(within(nav).getByTestId('nav-presence')).not.toHaveAttribute('aria-current');
+  });
+
+  it('opens the clients by clients.view or clients.manage, and the client fields by crm.configure alone (CRM-01, CRM-02)', async () => {
+    const viewer: Me = {
+      ...operator,
+      memberships: [membership({ roles: ['agent'], permissions: ['clients.view'] })],
+    };
+    expect(await navIds(viewer)).toEqual(['nav-home', 'nav-clients']);
+    cleanup();
+    const manager: Me = {
+      ...operator,
+      memberships: [membership({ roles: ['customer-manager'], permissions: ['clients.manage'] })],
+    };
+    expect(await navIds(manager)).toEqual(['nav-home', 'nav-clients']);
+    cleanup();
+    const designer: Me = {
+      ...demoAdmin,
+      memberships: [membership({ roles: ['supervisor'], permissions: ['crm.configure'] })],
+    };
+    expect(await navIds(designer)).toEqual(['nav-home', 'nav-client-fields']);
+  });
+
+  it.each(['/clients', '/clients/c-ana'])('refuses %s without clients.view', async (path) => {
+    renderApp({ path, me: operator });
+    expect(await screen.findByTestId('empty-state')).toHaveTextContent('No access');
+    expect(screen.queryByTestId('client-form')).toBeNull();
+  });
+
+  it('refuses the client fields without crm.configure, even to someone who manages clients', async () => {
+    const manager: Me = {
+      ...operator,
+      memberships: [
+        membership({ roles: ['customer-manager'], permissions: ['clients.view', 'clients.manage'] }),
+      ],
+    };
+    renderApp({ path: '/client-fields', me: manager });
+    expect(await screen.findByTestId('empty-state')).toHaveTextContent('No access');
+    expect(screen.queryByTestId('client-fields-create')).toBeNull();
   });
 
   it('refuses the callback list without callbacks.handle', async () => {

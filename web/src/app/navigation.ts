@@ -1,5 +1,5 @@
 // What a person may open, by the active membership's permissions and the platform role (ADM-01,
-// TEN-02, TEN-04, TEN-05, TEL-04, TEL-05, ACD-03, ACD-05, ACD-11, ACD-14). The server checks every call again; this only keeps the UI honest.
+// TEN-02, TEN-04, TEN-05, TEL-04, TEL-05, ACD-03, ACD-05, ACD-11, ACD-14, CRM-01, CRM-02). The server checks every call again; this only keeps the UI honest.
 import { can, isPlatformAdmin, type Me, type Membership } from '@/lib/session/types';
 
 export interface Access {
@@ -90,6 +90,14 @@ export const NAV_ITEMS: NavItem[] = [
     allowed: ({ membership }) => can(membership, 'callbacks.handle'),
   },
   {
+    // CRM-01: the client cards; clients.manage alone lets one add and edit them
+    id: 'clients',
+    path: '/clients',
+    labelKey: 'nav.clients',
+    section: 'tenant',
+    allowed: ({ membership }) => can(membership, 'clients.view', 'clients.manage'),
+  },
+  {
     id: 'users',
     path: '/users',
     labelKey: 'nav.users',
@@ -109,6 +117,14 @@ export const NAV_ITEMS: NavItem[] = [
     labelKey: 'nav.settings',
     section: 'tenant',
     allowed: ({ membership }) => can(membership, 'settings.manage'),
+  },
+  {
+    // CRM-02, AGT-12: custom client fields and the link to the tenant's own CRM
+    id: 'client-fields',
+    path: '/client-fields',
+    labelKey: 'nav.clientFields',
+    section: 'tenant',
+    allowed: ({ membership }) => can(membership, 'crm.configure'),
   },
   {
     id: 'audit',

@@ -5,6 +5,7 @@ import type { Language } from '@/lib/i18n/languages';
 import type { Me } from '@/lib/session/types';
 import { demoAdmin, DEMO_ID, HEALTH_ID, officeHours, platformAdmin, queuesByTenant } from '@/test/fixtures';
 import { flatten, initTestI18n, LOCALES, missingKeys } from '@/test/i18n';
+import { crmRoutes } from '@/test/crm';
 import { renderApp } from '@/test/render';
 import {
   abandonedCall,
@@ -196,6 +197,7 @@ const routes = {
   'GET /api/cc/agents': page(agents),
   'GET /api/cc/interactions': page([answeredCall, abandonedCall, outboundCall]),
   'GET /api/cc/interactions/i-answered': answeredCallDetail,
+  ...crmRoutes,
   'POST /api/identity/me/mfa/enrolment': {
     secret: 'JBSWY3DPEHPK3PXP',
     otpauthUri: 'otpauth://totp/Linea:demo-admin?secret=JBSWY3DPEHPK3PXP',
@@ -225,6 +227,9 @@ const PAGES: { path: string; me: Me; open?: string }[] = [
   { path: '/agents', me: demoAdmin, open: 'agents-create' },
   { path: '/interactions', me: demoAdmin, open: 'place-call' },
   { path: '/interactions', me: demoAdmin, open: 'interaction-open' },
+  { path: '/clients', me: demoAdmin, open: 'clients-create' },
+  { path: '/clients/c-ana', me: demoAdmin, open: 'client-delete' },
+  { path: '/client-fields', me: demoAdmin, open: 'client-fields-create' },
   { path: '/', me: platformAdmin },
   { path: '/platform/tenants', me: platformAdmin, open: 'tenants-create' },
   { path: '/platform/people', me: platformAdmin, open: 'people-create' },

@@ -25,6 +25,9 @@ const AgentsPage = lazy(() => import('@/features/agents/components/AgentsPage'))
 const InteractionsPage = lazy(() => import('@/features/interactions/components/InteractionsPage'));
 const CarriersPage = lazy(() => import('@/features/carriers/components/CarriersPage'));
 const InventoryPage = lazy(() => import('@/features/inventory/components/InventoryPage'));
+const ClientsPage = lazy(() => import('@/features/clients/components/ClientsPage'));
+const ClientPage = lazy(() => import('@/features/clients/components/ClientPage'));
+const ClientFieldsPage = lazy(() => import('@/features/client-fields/components/ClientFieldsPage'));
 const ProfilePage = lazy(() => import('@/features/profile/components/ProfilePage'));
 
 export function AppRoutes() {
@@ -53,6 +56,30 @@ export function AppRoutes() {
           element={
             <Guard item="interactions">
               <InteractionsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="clients"
+          element={
+            <Guard item="clients">
+              <ClientsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="clients/:id"
+          element={
+            <Guard item="clients">
+              <ClientPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="client-fields"
+          element={
+            <Guard item="client-fields">
+              <ClientFieldsPage />
             </Guard>
           }
         />

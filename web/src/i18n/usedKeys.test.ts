@@ -17,6 +17,8 @@ import {
   EVENT_TYPES,
   STATES,
 } from '@/features/interactions/api/interactions';
+import { FIELD_TYPES } from '@/features/client-fields/api/clientFields';
+import { CARD_TABS, SORTS } from '@/features/clients/api/clients';
 import { KINDS, OUTCOMES, STATUS_FILTERS, STATUSES } from '@/features/callbacks/api/callbacks';
 import { ROUTE_TARGETS } from '@/features/numbers/api/numbers';
 import { CHOSEN_STATES, PRESENCE_STATES } from '@/features/presence/api/presence';
@@ -96,6 +98,9 @@ describe('keys used in the code (I18N-01)', () => {
       ...STATUS_FILTERS.flatMap((status) =>
         ['ALL', ...KINDS].map((kind) => `callbacks.empty.${status}.${kind}`),
       ),
+      ...FIELD_TYPES.map((type) => `clientFields.types.${type}`),
+      ...SORTS.map((sort) => `clients.sorts.${sort}`),
+      ...CARD_TABS.map((tab) => `clients.tabs.${tab}`),
       ...[
         'presence',
         'agentStatus',
@@ -104,6 +109,8 @@ describe('keys used in the code (I18N-01)', () => {
         'breakReasons',
         'callbacks',
         'calendars',
+        'clients',
+        'clientFields',
         'users',
         'policy',
         'settings',

@@ -30,9 +30,11 @@ export default function HomePage() {
   add(can(membership, 'telephony.view', 'telephony.manage'), 'agents', '/agents');
   add(can(membership, 'interactions.view', 'calls.place'), 'interactions', '/interactions');
   add(can(membership, 'callbacks.handle'), 'callbacks', '/callbacks');
+  add(can(membership, 'clients.view', 'clients.manage'), 'clients', '/clients');
   add(can(membership, 'users.view', 'users.manage'), 'users', '/users');
   add(can(membership, 'policy.manage'), 'policy', '/security-policy');
   add(can(membership, 'settings.manage'), 'settings', '/settings');
+  add(can(membership, 'crm.configure'), 'clientFields', '/client-fields');
   add(can(membership, 'audit.view'), 'audit', '/audit');
   add(isPlatformAdmin(me), 'tenants', '/platform/tenants');
   add(isPlatformAdmin(me), 'people', '/platform/people');

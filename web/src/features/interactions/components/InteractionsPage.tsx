@@ -1,6 +1,7 @@
 import { Anchor, Badge, Button, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { formatDateTime, formatDuration } from '@/lib/format';
 import { formatE164 } from '@/lib/phone';
 import { useSession } from '@/lib/session/SessionProvider';
@@ -22,7 +23,13 @@ export default function InteractionsPage() {
   const [direction, setDirection] = useState<Direction | ''>('');
   const [page, setPage] = useState(0);
   const interactions = useInteractions(direction, page, canView);
-  const [openId, setOpenId] = useState<string | null>(null);
+  // `?open=<id>` opens one call's timeline (the client card's history links here)
+  const [searchParams, setSearchParams] = useSearchParams();
+  const [openId, setOpenId] = useState<string | null>(searchParams.get('open'));
+  const closeDrawer = () => {
+    setOpenId(null);
+    if (searchParams.has('open')) setSearchParams({}, { replace: true });
+  };
   const [placing, setPlacing] = useState(false);
 
   const data = interactions.data;
@@ -154,7 +161,7 @@ export default function InteractionsPage() {
         />
       ) : null}
       {body}
-      <InteractionDrawer id={openId} onClose={() => setOpenId(null)} />
+      <InteractionDrawer id={openId} onClose={closeDrawer} />
       {placing ? <PlaceCallModal onClose={() => setPlacing(false)} /> : null}
     </>
   );
