@@ -92,6 +92,53 @@ export interface NoteVersion {
   createdAt: string;
 }
 
+/** A note as the API sends it: who wrote it first and who changed it last. */
+interface ServerNote {
+  id: string;
+  interactionId: string | null;
+  text: string;
+  createdAt: string;
+  createdBy: string | null;
+  createdByName?: string | null;
+  updatedAt: string;
+  updatedBy?: string | null;
+  updatedByName?: string | null;
+  version: number;
+}
+
+/** Every text a note had, 1 the first; the highest number is the current text. */
+interface ServerNoteVersion {
+  number: number;
+  text: string;
+  authorId: string | null;
+  authorName?: string | null;
+  writtenAt: string;
+}
+
+const toNote = (n: ServerNote): Note => ({
+  id: n.id,
+  text: n.text,
+  authorId: n.createdBy,
+  authorName: n.createdByName ?? null,
+  interactionId: n.interactionId,
+  createdAt: n.createdAt,
+  updatedAt: n.updatedAt,
+  version: n.version,
+});
+
+/** The earlier texts only: the current one is the note itself. */
+const toEarlierVersions = (versions: ServerNoteVersion[]): NoteVersion[] => {
+  const current = Math.max(0, ...versions.map((v) => v.number));
+  return versions
+    .filter((v) => v.number !== current)
+    .map((v) => ({
+      text: v.text,
+      authorId: v.authorId,
+      authorName: v.authorName ?? null,
+      createdAt: v.writtenAt,
+    }));
+};
+
 /** A call in the client's history: the shape of the interactions API (TEL-05). */
 export interface ClientInteraction {
   id: string;
@@ -210,12 +257,14 @@ export function useNotes(clientId: string) {
   return useQuery({
     queryKey: notesKey(tenantId, clientId),
     queryFn: async ({ signal }) => {
-      const response = await api<Note[] | Page<Note>>(`/api/cc/clients/${clientId}/notes`, {
+      const response = await api<ServerNote[] | Page<ServerNote>>(`/api/cc/clients/${clientId}/notes`, {
         tenantId,
         signal,
         query: { page: 0, size: FIELDS_PAGE_SIZE },
       });
-      return [...asList(response)].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      return asList(response)
+        .map(toNote)
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     },
     enabled: !!tenantId,
   });
@@ -226,11 +275,11 @@ export function useNoteVersions(clientId: string, noteId: string | null) {
   return useQuery({
     queryKey: [...notesKey(tenantId, clientId), noteId, 'versions'],
     queryFn: async ({ signal }) => {
-      const versions = await api<NoteVersion[]>(`/api/cc/clients/${clientId}/notes/${noteId}/versions`, {
-        tenantId,
-        signal,
-      });
-      return [...(versions ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      const versions = await api<ServerNoteVersion[]>(
+        `/api/cc/clients/${clientId}/notes/${noteId}/versions`,
+        { tenantId, signal },
+      );
+      return toEarlierVersions(versions ?? []).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     },
     enabled: !!tenantId && !!noteId,
     staleTime: 0,

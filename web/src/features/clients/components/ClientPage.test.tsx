@@ -133,12 +133,25 @@ describe('Client card (CRM-01, AGT-05, AGT-12)', () => {
         ...crmRoutes,
         'GET /api/cc/clients/c-ana/notes/n-new/versions': [
           {
+            number: 1,
             text: 'Prefers calls.',
             authorId: 'u-other',
             authorName: 'Olena Operator',
-            createdAt: '2026-05-01T10:05:00Z',
+            writtenAt: '2026-05-01T10:05:00Z',
           },
-          { text: 'Prefers calls after 16:00.', authorId: 'p-admin', createdAt: '2026-05-01T10:30:00Z' },
+          {
+            number: 2,
+            text: 'Prefers calls after 16:00.',
+            authorId: 'p-admin',
+            writtenAt: '2026-05-01T10:30:00Z',
+          },
+          // the current text comes last; the card shows it as the note itself, not as an earlier version
+          {
+            number: 3,
+            text: 'Prefers calls after 17:00.',
+            authorId: 'p-admin',
+            writtenAt: '2026-05-01T11:00:00Z',
+          },
         ],
       },
     });
