@@ -117,9 +117,12 @@ public class ClientDirectory {
             params.put("q", q.strip());
             String digits = NOT_DIGIT.matcher(q).replaceAll("");
             if (PHONE_LIKE.matcher(q.strip()).matches() && digits.length() >= 3) {
-                where.append(" and ((q.query is not null and c.search_vector @@ q.query) or exists (select 1 from"
-                        + " cc.client_phone p where p.tenant_id = c.tenant_id and p.client_id = c.id"
-                        + " and p.number like :digits))");
+                // a union of two index searches (the words, the digits inside numbers): an OR of both in one
+                // condition would make PostgreSQL read every card of the tenant (B: client search)
+                where.append(" and c.id in (select x.id from cc.client x where x.tenant_id = :tenant"
+                        + " and x.search_vector @@ (select query from q)"
+                        + " union select p.client_id from cc.client_phone p where p.tenant_id = :tenant"
+                        + " and p.number like :digits)");
                 params.put("digits", "%" + digits + "%");
             } else {
                 where.append(" and q.query is not null and c.search_vector @@ q.query");
