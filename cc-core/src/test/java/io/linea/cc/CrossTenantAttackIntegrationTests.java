@@ -160,7 +160,33 @@ class CrossTenantAttackIntegrationTests {
                     api -> api.post("/api/cc/kb/articles", Map.of("title", Fixtures.unique("Attack"),
                             "body", "Secret internal answer", "language", "en")).id(),
                     "/api/cc/kb/articles/{id}",
-                    (api, id) -> Map.of("interactionId", Fixtures.interaction(api).toString()))));
+                    (api, id) -> Map.of("interactionId", Fixtures.interaction(api).toString()))),
+            // CRM-02, CRM-06: intake forms and filled forms; an answer is A's own form filled for A's call
+            Map.entry("/api/cc/forms/", new Fixture(
+                    CrossTenantAttackIntegrationTests::formOf,
+                    "/api/cc/forms/{id}",
+                    (api, id) -> Map.of("name", Fixtures.unique("Hijack"), "fields", List.of(Map.of("key", "topic",
+                            "label", "Hijacked", "type", "TEXT")), "active", false, "version", 0))),
+            Map.entry("/api/cc/form-answers/", new Fixture(
+                    api -> api.post("/api/cc/interactions/" + Fixtures.interaction(api) + "/forms", Map.of("formId",
+                            formOf(api).toString(), "values", Map.of("topic", "Secret of A"))).id(),
+                    "/api/cc/form-answers/{id}",
+                    (api, id) -> Map.of("values", Map.of(), "version", 0))),
+            // another tenant cannot fill even its own form for my call
+            Map.entry("/api/cc/interactions/{id}/forms", new Fixture(
+                    Fixtures::interaction,
+                    "/api/cc/form-answers?interactionId={id}",
+                    (api, id) -> Map.of("formId", formOf(api).toString(), "values", Map.of("topic", "Hijacked")))),
+            // AGT-05: categories, and another tenant's own category set on my call
+            Map.entry("/api/cc/categories/", new Fixture(
+                    api -> api.post("/api/cc/categories", Map.of("name", Fixtures.unique("Attack"))).id(),
+                    "/api/cc/categories/{id}",
+                    (api, id) -> Map.of("name", Fixtures.unique("Hijack"), "active", false, "version", 0))),
+            Map.entry("/api/cc/interactions/{id}/categories", new Fixture(
+                    Fixtures::interaction,
+                    "/api/cc/interactions/{id}/categories",
+                    (api, id) -> Map.of("categoryIds", List.of(api.post("/api/cc/categories",
+                            Map.of("name", Fixtures.unique("Hijack"))).id().toString()), "note", "Hijacked"))));
 
     /**
      * Fills the path variables after {@code {id}} with A's own resources under A's {@code id}, so that
@@ -181,6 +207,15 @@ class CrossTenantAttackIntegrationTests {
             throw new IllegalStateException("ticket not created: " + ticket);
         }
         return ticket.id();
+    }
+
+    private static UUID formOf(Api tenant) {
+        Api.Response form = tenant.post("/api/cc/forms", Map.of("name", Fixtures.unique("Attack"),
+                "fields", List.of(Map.of("key", "topic", "label", "Topic", "type", "TEXT"))));
+        if (form.status() != 201) {
+            throw new IllegalStateException("form not created: " + form);
+        }
+        return form.id();
     }
 
     private static UUID voicemailOf(UUID tenant) {
@@ -229,7 +264,9 @@ class CrossTenantAttackIntegrationTests {
                 "/api/cc/client-fields/{id}", "/api/cc/tickets/{id}", "/api/cc/tickets/{id}/comments",
                 "/api/cc/tickets/{id}/events", "/api/cc/tickets/{id}/handoff", "/api/cc/kb/categories/{id}",
                 "/api/cc/kb/articles/{id}", "/api/cc/kb/articles/{id}/versions/{revision}",
-                "/api/cc/kb/articles/{id}/uses");
+                "/api/cc/kb/articles/{id}/uses", "/api/cc/forms/{id}", "/api/cc/form-answers/{id}",
+                "/api/cc/form-answers/{id}/versions", "/api/cc/interactions/{id}/forms", "/api/cc/categories/{id}",
+                "/api/cc/interactions/{id}/categories");
         List<String> attacked = new ArrayList<>();
         for (Route route : routes) {
             // the most specific fixture wins ("/api/cc/queues/{id}/members" over "/api/cc/queues/")
@@ -277,7 +314,8 @@ class CrossTenantAttackIntegrationTests {
         assertThat(lists).extracting(Route::pattern).contains("/api/cc/queues", "/api/cc/calendars",
                 "/api/cc/settings", "/api/cc/numbers", "/api/cc/agents", "/api/cc/skills", "/api/cc/break-reasons",
                 "/api/cc/callbacks", "/api/cc/clients", "/api/cc/client-fields", "/api/cc/crm-settings",
-                "/api/cc/tickets", "/api/cc/ticket-settings");
+                "/api/cc/tickets", "/api/cc/ticket-settings", "/api/cc/forms", "/api/cc/form-answers",
+                "/api/cc/categories", "/api/cc/categories/counts");
         for (Route list : lists) {
             Api.Response response = b.get(list.pattern());
             assertThat(response.status()).as(list.toString()).isEqualTo(200);

@@ -95,6 +95,17 @@ class RowLevelSecurityIntegrationTests {
             assertThat(article.status()).as(article.toString()).isEqualTo(201);
             assertThat(tenant.post("/api/cc/kb/articles/" + article.id() + "/uses",
                     java.util.Map.of("interactionId", interaction.toString())).status()).isEqualTo(200);
+            // intake forms and categories (CRM-02, CRM-06, AGT-05): a form filled for the call about the client,
+            // the answer's first version, a category set on the call with its audit
+            UUID form = tenant.post("/api/cc/forms", java.util.Map.of("name", "Intake", "fields", List.of(
+                    java.util.Map.of("key", "topic", "label", "Topic", "type", "TEXT")))).id();
+            Api.Response answer = tenant.post("/api/cc/interactions/" + interaction + "/forms", java.util.Map.of(
+                    "formId", form.toString(), "clientId", client.id().toString(),
+                    "values", java.util.Map.of("topic", "Billing")));
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+            UUID disposition = tenant.post("/api/cc/categories", java.util.Map.of("name", "Sales")).id();
+            assertThat(tenant.put("/api/cc/interactions/" + interaction + "/categories", java.util.Map.of(
+                    "categoryIds", List.of(disposition.toString()))).status()).isEqualTo(200);
         }
         escalations.run(java.time.Instant.now().plusSeconds(1));
     }
@@ -129,7 +140,9 @@ class RowLevelSecurityIntegrationTests {
                 "queue_member_skill", "break_reason", "routing_task", "callback", "voicemail", "client", "client_phone",
                 "client_email", "client_field", "crm_settings", "client_note", "client_note_version", "ticket_settings",
                 "ticket_escalation_rule", "ticket_counter", "ticket", "ticket_interaction", "ticket_comment",
-                "ticket_event", "ticket_escalation", "kb_category", "kb_article", "kb_article_version", "kb_article_use");
+                "ticket_event", "ticket_escalation", "kb_category", "kb_article", "kb_article_version", "kb_article_use",
+                "intake_form", "intake_form_version", "form_answer", "form_answer_version", "category",
+                "interaction_category", "interaction_category_change");
         try (Connection app = appConnection()) {
             app.setAutoCommit(false);
             setTenant(app, a.tenant());

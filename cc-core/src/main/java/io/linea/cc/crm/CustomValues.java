@@ -22,22 +22,44 @@ import io.linea.platform.problem.LineaProblemException.FieldProblem;
  * required, option membership, phone and e-mail format; unknown keys are refused. Every invalid value is
  * reported at once, each as {@code custom.<key>}. Values come back normalised (numbers as decimals,
  * phones E.164, addresses lower case, text stripped); an empty value counts as absent and is not stored.
+ * Intake forms check their answers with the same rules under their own path and codes (CRM-02, CRM-06).
  */
-final class CustomValues {
+public final class CustomValues {
 
     static final int MAX_TEXT = 1000;
+
+    private static final Codes CLIENT = new Codes("custom", "client.custom");
+
+    /**
+     * Where problems point and what they are called: a value's problem is reported for field
+     * {@code <path>.<key>} with code {@code <prefix>-unknown}, {@code -required}, {@code -type},
+     * {@code -too-long}, {@code -date} or {@code -option} ({@code number.invalid} and {@code email.invalid}
+     * whatever the prefix).
+     */
+    public record Codes(String path, String prefix) {
+    }
 
     private CustomValues() {
     }
 
     static Map<String, Object> check(List<ClientFieldView> fields, Map<String, Object> submitted) {
+        return check(fields, submitted, CLIENT);
+    }
+
+    /**
+     * The values of {@code submitted} that {@code fields} define, normalised; throws 400
+     * {@code validation.failed} naming every invalid value. {@code fields} need only key, label, type,
+     * required and options.
+     */
+    public static Map<String, Object> check(List<ClientFieldView> fields, Map<String, Object> submitted,
+            Codes codes) {
         Map<String, Object> values = submitted == null ? Map.of() : submitted;
         List<FieldProblem> problems = new ArrayList<>();
         Map<String, ClientFieldView> byKey = new LinkedHashMap<>();
         fields.forEach(f -> byKey.put(f.key(), f));
         for (String key : values.keySet()) {
             if (!byKey.containsKey(key)) {
-                problems.add(new FieldProblem(path(key), "client.custom-unknown", key));
+                problems.add(new FieldProblem(codes.path() + "." + key, codes.prefix() + "-unknown", key));
             }
         }
         Map<String, Object> checked = new LinkedHashMap<>();
@@ -48,10 +70,12 @@ final class CustomValues {
                 if (value.isPresent()) {
                     checked.put(field.key(), value.get());
                 } else if (field.required()) {
-                    problems.add(new FieldProblem(path(field.key()), "client.custom-required", field.label()));
+                    problems.add(new FieldProblem(codes.path() + "." + field.key(), codes.prefix() + "-required",
+                            field.label()));
                 }
             } catch (Invalid invalid) {
-                problems.add(new FieldProblem(path(field.key()), invalid.code, invalid.args));
+                String code = invalid.code.startsWith("-") ? codes.prefix() + invalid.code : invalid.code;
+                problems.add(new FieldProblem(codes.path() + "." + field.key(), code, invalid.args));
             }
         }
         if (!problems.isEmpty()) {
@@ -71,16 +95,12 @@ final class CustomValues {
         return visible;
     }
 
-    private static String path(String key) {
-        return "custom." + key;
-    }
-
     private static Optional<Object> normalise(ClientFieldView field, Object raw) {
         return switch (field.type()) {
             case TEXT -> {
                 String text = string(raw, field).strip();
                 if (text.length() > MAX_TEXT) {
-                    throw new Invalid("client.custom-too-long", MAX_TEXT);
+                    throw new Invalid("-too-long", MAX_TEXT);
                 }
                 yield text.isEmpty() ? Optional.empty() : Optional.of(text);
             }
@@ -101,7 +121,7 @@ final class CustomValues {
                 try {
                     yield Optional.of(LocalDate.parse(text).toString());
                 } catch (DateTimeParseException e) {
-                    throw new Invalid("client.custom-date", text);
+                    throw new Invalid("-date", text);
                 }
             }
             case BOOLEAN -> {
@@ -116,7 +136,7 @@ final class CustomValues {
                     yield Optional.empty();
                 }
                 if (!field.options().contains(choice)) {
-                    throw new Invalid("client.custom-option", choice, String.join(", ", field.options()));
+                    throw new Invalid("-option", choice, String.join(", ", field.options()));
                 }
                 yield Optional.of(choice);
             }
@@ -130,7 +150,7 @@ final class CustomValues {
                         throw wrongType(field);
                     }
                     if (!field.options().contains(choice)) {
-                        throw new Invalid("client.custom-option", choice, String.join(", ", field.options()));
+                        throw new Invalid("-option", choice, String.join(", ", field.options()));
                     }
                     choices.add(choice);
                 }
@@ -161,10 +181,10 @@ final class CustomValues {
     }
 
     private static Invalid wrongType(ClientFieldView field) {
-        return new Invalid("client.custom-type", field.type().name());
+        return new Invalid("-type", field.type().name());
     }
 
-    /** One value's problem; collected, never escapes this class. */
+    /** One value's problem; collected, never escapes this class. A code starting with "-" gets the caller's prefix. */
     private static final class Invalid extends RuntimeException {
 
         private final String code;

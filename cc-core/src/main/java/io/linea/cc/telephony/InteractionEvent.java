@@ -19,7 +19,9 @@ class InteractionEvent {
     enum Type {
         OFFERED, GREETING, RINGING, ANSWERED, AGENT_REJECTED, AGENT_NO_ANSWER, DIALLING, ENDED, ABANDONED, FAILED,
         /** Routing path (ACD-01 … ACD-14): joined a queue, left it without an agent, a callback, a voicemail. */
-        QUEUED, OVERFLOWED, CALLBACK_REQUESTED, CALLBACK_ATTEMPTED, VOICEMAIL
+        QUEUED, OVERFLOWED, CALLBACK_REQUESTED, CALLBACK_ATTEMPTED, VOICEMAIL,
+        /** Its categories (dispositions) changed, during or after the contact (AGT-05); written by people, not calls. */
+        CATEGORIZED
     }
 
     @Id

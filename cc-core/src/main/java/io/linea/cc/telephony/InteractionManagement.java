@@ -41,6 +41,21 @@ public class InteractionManagement {
         return found;
     }
 
+    /**
+     * Appends a {@code CATEGORIZED} event to the interaction's log (AGT-05): someone changed its categories,
+     * during or after the contact; {@code detail} says from what to what. The event names the person
+     * ({@code agentName}) but carries no agent id: supervisors categorise too, and they need not be agents.
+     * Written in the caller's transaction, so the event exists exactly when the change does; 404 for an
+     * interaction the current tenant does not have.
+     */
+    @Transactional
+    public void recordCategorized(UUID id, java.time.Instant at, String personName, String detail) {
+        if (!interactions.existsById(id)) {
+            throw LineaProblemException.notFound("interaction");
+        }
+        events.save(new InteractionEvent(id, InteractionEvent.Type.CATEGORIZED, at, null, personName, detail));
+    }
+
     @Transactional(readOnly = true)
     public InteractionView.Detail get(UUID id) {
         Interaction interaction = interactions.findById(id)
