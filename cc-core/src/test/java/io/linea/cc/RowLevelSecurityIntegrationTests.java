@@ -73,6 +73,13 @@ class RowLevelSecurityIntegrationTests {
             assertThat(client.status()).as(client.toString()).isEqualTo(201);
             assertThat(tenant.post("/api/cc/clients/" + client.id() + "/notes", java.util.Map.of("text", "Called"))
                     .status()).isEqualTo(201);
+            // CRM-05: an import with a rejected row, a saved mapping, an API credential with its audit event
+            ImportUploads.smallImport(tenant);
+            assertThat(tenant.post("/api/cc/client-import-mappings", java.util.Map.of("name", "Weekly",
+                    "mapping", java.util.Map.of("columns", java.util.Map.of("A", "externalId")))).status())
+                    .isEqualTo(201);
+            assertThat(tenant.post("/api/cc/api-credentials", java.util.Map.of("name", "CRM sync",
+                    "scopes", List.of("clients.write"))).status()).isEqualTo(201);
         }
     }
 
@@ -101,7 +108,8 @@ class RowLevelSecurityIntegrationTests {
         assertThat(tables).contains("tenant_settings", "calendar", "calendar_hours", "calendar_holiday", "queue",
                 "tenant_number", "agent", "interaction", "interaction_event", "queue_overflow", "skill", "queue_member",
                 "queue_member_skill", "break_reason", "routing_task", "callback", "voicemail", "client", "client_phone",
-                "client_email", "client_field", "crm_settings", "client_note", "client_note_version");
+                "client_email", "client_field", "crm_settings", "client_note", "client_note_version", "client_import",
+                "client_import_rejection", "client_import_mapping", "api_credential", "api_credential_event");
         try (Connection app = appConnection()) {
             app.setAutoCommit(false);
             setTenant(app, a.tenant());
