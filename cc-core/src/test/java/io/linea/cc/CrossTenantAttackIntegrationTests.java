@@ -186,7 +186,23 @@ class CrossTenantAttackIntegrationTests {
                     Fixtures::interaction,
                     "/api/cc/interactions/{id}/categories",
                     (api, id) -> Map.of("categoryIds", List.of(api.post("/api/cc/categories",
-                            Map.of("name", Fixtures.unique("Hijack"))).id().toString()), "note", "Hijacked"))));
+                            Map.of("name", Fixtures.unique("Hijack"))).id().toString()), "note", "Hijacked"))),
+            // CRM-05: a finished import job (progress, rejected-rows report), a saved mapping, an API credential
+            Map.entry("/api/cc/clients/imports/", new Fixture(
+                    ImportUploads::smallImport,
+                    "/api/cc/clients/imports/{id}",
+                    (api, id) -> Map.of())),
+            Map.entry("/api/cc/client-import-mappings/", new Fixture(
+                    api -> api.post("/api/cc/client-import-mappings", Map.of("name", Fixtures.unique("Attack"),
+                            "mapping", Map.of("columns", Map.of("id", "externalId", "last", "lastName")))).id(),
+                    "/api/cc/client-import-mappings/{id}",
+                    (api, id) -> Map.of("name", Fixtures.unique("Hijack"), "mapping",
+                            Map.of("columns", Map.of("A", "externalId")), "version", 0))),
+            Map.entry("/api/cc/api-credentials/", new Fixture(
+                    api -> api.post("/api/cc/api-credentials", Map.of("name", Fixtures.unique("Attack"),
+                            "scopes", List.of("clients.read"))).id(),
+                    "/api/cc/api-credentials/{id}",
+                    (api, id) -> Map.of())));
 
     /**
      * Fills the path variables after {@code {id}} with A's own resources under A's {@code id}, so that

@@ -106,6 +106,13 @@ class RowLevelSecurityIntegrationTests {
             UUID disposition = tenant.post("/api/cc/categories", java.util.Map.of("name", "Sales")).id();
             assertThat(tenant.put("/api/cc/interactions/" + interaction + "/categories", java.util.Map.of(
                     "categoryIds", List.of(disposition.toString()))).status()).isEqualTo(200);
+            // CRM-05: an import with a rejected row, a saved mapping, an API credential with its audit event
+            ImportUploads.smallImport(tenant);
+            assertThat(tenant.post("/api/cc/client-import-mappings", java.util.Map.of("name", "Weekly",
+                    "mapping", java.util.Map.of("columns", java.util.Map.of("A", "externalId")))).status())
+                    .isEqualTo(201);
+            assertThat(tenant.post("/api/cc/api-credentials", java.util.Map.of("name", "CRM sync",
+                    "scopes", List.of("clients.write"))).status()).isEqualTo(201);
         }
         escalations.run(java.time.Instant.now().plusSeconds(1));
     }
@@ -142,7 +149,8 @@ class RowLevelSecurityIntegrationTests {
                 "ticket_escalation_rule", "ticket_counter", "ticket", "ticket_interaction", "ticket_comment",
                 "ticket_event", "ticket_escalation", "kb_category", "kb_article", "kb_article_version", "kb_article_use",
                 "intake_form", "intake_form_version", "form_answer", "form_answer_version", "category",
-                "interaction_category", "interaction_category_change");
+                "interaction_category", "interaction_category_change", "client_import",
+                "client_import_rejection", "client_import_mapping", "api_credential", "api_credential_event");
         try (Connection app = appConnection()) {
             app.setAutoCommit(false);
             setTenant(app, a.tenant());

@@ -237,6 +237,14 @@ public class ClientDirectory {
      * (CRM-03); the tsvector column is generated from it. Called after every write of any of them.
      */
     void refreshSearch(UUID clientId) {
+        refreshSearch(List.of(clientId));
+    }
+
+    /** {@link #refreshSearch(UUID)} for many cards in one statement (CRM-05 bulk writes). */
+    void refreshSearch(java.util.Collection<UUID> clientIds) {
+        if (clientIds.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
                 update cc.client c set search_text = left(concat_ws(' ', c.first_name, c.last_name, c.organisation,
                     c.external_id, array_to_string(c.tags, ' '),
@@ -247,8 +255,8 @@ public class ClientDirectory {
                        from cc.client_email e where e.tenant_id = c.tenant_id and e.client_id = c.id),
                     (select string_agg(n.text, ' ')
                        from cc.client_note n where n.tenant_id = c.tenant_id and n.client_id = c.id)), 200000)
-                where c.tenant_id = :tenant and c.id = :id
-                """).param("tenant", TenantContext.requireTenant()).param("id", clientId).update();
+                where c.tenant_id = :tenant and c.id in (:ids)
+                """).param("tenant", TenantContext.requireTenant()).param("ids", clientIds).update();
     }
 
     private Client require(UUID id) {
@@ -286,11 +294,19 @@ public class ClientDirectory {
         return client.view(CustomValues.visible(fields, stored), CrmLinks.link(template, client.externalId()));
     }
 
-    private record Checked(ClientDraft draft, String customJson, List<ClientFieldView> fields) {
+    record Checked(ClientDraft draft, String customJson, List<ClientFieldView> fields) {
     }
 
     /** Normalises and checks everything before anything is written: a refused write changes nothing. */
     private Checked check(ClientDraft typed) {
+        return check(typed, configuration.fields());
+    }
+
+    /**
+     * The same checks against field definitions read once, for bulk writes (CRM-05): an imported card is
+     * exactly as valid as one saved through the API.
+     */
+    static Checked check(ClientDraft typed, List<ClientFieldView> fields) {
         String firstName = blankToNull(typed.firstName());
         String lastName = blankToNull(typed.lastName());
         String organisation = blankToNull(typed.organisation());
@@ -328,7 +344,6 @@ public class ClientDirectory {
         for (String tag : typed.tags() == null ? List.<String>of() : typed.tags()) {
             tags.add(normaliseTag(tag));
         }
-        List<ClientFieldView> fields = configuration.fields();
         Map<String, Object> custom = CustomValues.check(fields, typed.custom());
         ClientDraft draft = new ClientDraft(firstName, lastName, organisation, blankToNull(typed.externalId()), language,
                 phones, emails, List.copyOf(tags), custom);

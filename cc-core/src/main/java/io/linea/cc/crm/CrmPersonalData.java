@@ -30,6 +30,11 @@ class CrmPersonalData implements PersonalDataSource {
                 new PersonalDataLocation("client_note_version", List.of("text"), Subject.CUSTOMER, "crm",
                         "note_id in (select id from cc.client_note where client_id = :clientId)"),
                 new PersonalDataLocation("client_note_version", List.of("author_id", "author_name"), Subject.STAFF,
-                        "crm", "author_id = :personId"));
+                        "crm", "author_id = :personId"),
+                // CRM-05: the original values of rejected import rows, deleted with their report after 7 days
+                new PersonalDataLocation("client_import_rejection", List.of("raw"), Subject.CUSTOMER, "crm",
+                        "strpos(raw, :e164) > 0 or strpos(raw, :email) > 0"),
+                new PersonalDataLocation("client_import", List.of("requested_by"), Subject.STAFF, "crm",
+                        "requested_by = :personId"));
     }
 }
