@@ -88,6 +88,10 @@ class RowLevelSecurityIntegrationTests {
             assertThat(ticket.status()).as(ticket.toString()).isEqualTo(201);
             assertThat(tenant.post("/api/cc/tickets/" + ticket.id() + "/comments", java.util.Map.of("text", "On it"))
                     .status()).isEqualTo(201);
+            // HD-01: an attachment of the ticket
+            assertThat(tenant.upload("/api/cc/tickets/" + ticket.id() + "/attachments", "receipt.txt", "text/plain",
+                    "Receipt 42".getBytes(java.nio.charset.StandardCharsets.UTF_8), java.util.Map.of()).status())
+                    .isEqualTo(201);
             // the knowledge base (HD-03, RPT-07): a category, an article with its first revision, a use
             UUID category = tenant.post("/api/cc/kb/categories", java.util.Map.of("name", "Billing")).id();
             Api.Response article = tenant.post("/api/cc/kb/articles", java.util.Map.of("title", "How to pay",
@@ -129,7 +133,8 @@ class RowLevelSecurityIntegrationTests {
                 "queue_member_skill", "break_reason", "routing_task", "callback", "voicemail", "client", "client_phone",
                 "client_email", "client_field", "crm_settings", "client_note", "client_note_version", "ticket_settings",
                 "ticket_escalation_rule", "ticket_counter", "ticket", "ticket_interaction", "ticket_comment",
-                "ticket_event", "ticket_escalation", "kb_category", "kb_article", "kb_article_version", "kb_article_use");
+                "ticket_event", "ticket_escalation", "kb_category", "kb_article", "kb_article_version", "kb_article_use",
+                "ticket_attachment");
         try (Connection app = appConnection()) {
             app.setAutoCommit(false);
             setTenant(app, a.tenant());
