@@ -202,13 +202,22 @@ class CrossTenantAttackIntegrationTests {
                     api -> api.post("/api/cc/api-credentials", Map.of("name", Fixtures.unique("Attack"),
                             "scopes", List.of("clients.read"))).id(),
                     "/api/cc/api-credentials/{id}",
-                    (api, id) -> Map.of())));
+                    (api, id) -> Map.of())),
+            // HD-01: attachments of A's ticket; B uploads nothing (no body at all), so only the ticket can refuse
+            Map.entry("/api/cc/tickets/{id}/attachments", new Fixture(
+                    CrossTenantAttackIntegrationTests::ticketWithAttachmentOf,
+                    "/api/cc/tickets/{id}/attachments",
+                    (api, id) -> null)));
 
     /**
      * Fills the path variables after {@code {id}} with A's own resources under A's {@code id}, so that
      * B attacks with ids that exist (AGT-05: a note of A's client).
      */
     private static String nestedIds(Api a, UUID id, String path) {
+        if (path.contains("{attachmentId}")) {
+            String attachment = a.get("/api/cc/tickets/" + id + "/attachments").json().get(0).path("id").asString();
+            path = path.replace("{attachmentId}", attachment);
+        }
         if (path.contains("{noteId}")) {
             UUID note = a.post("/api/cc/clients/" + id + "/notes", Map.of("text", "Secret of A")).id();
             path = path.replace("{noteId}", note.toString());
@@ -232,6 +241,17 @@ class CrossTenantAttackIntegrationTests {
             throw new IllegalStateException("form not created: " + form);
         }
         return form.id();
+    }
+
+    /** A's ticket with one attachment, a small PDF-free text file. */
+    private static UUID ticketWithAttachmentOf(Api tenant) {
+        UUID ticket = ticketOf(tenant);
+        Api.Response attached = tenant.upload("/api/cc/tickets/" + ticket + "/attachments", "secret.txt", "text/plain",
+                "Secret attachment of A".getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of());
+        if (attached.status() != 201) {
+            throw new IllegalStateException("attachment not stored: " + attached);
+        }
+        return ticket;
     }
 
     private static UUID voicemailOf(UUID tenant) {
@@ -282,7 +302,8 @@ class CrossTenantAttackIntegrationTests {
                 "/api/cc/kb/articles/{id}", "/api/cc/kb/articles/{id}/versions/{revision}",
                 "/api/cc/kb/articles/{id}/uses", "/api/cc/forms/{id}", "/api/cc/form-answers/{id}",
                 "/api/cc/form-answers/{id}/versions", "/api/cc/interactions/{id}/forms", "/api/cc/categories/{id}",
-                "/api/cc/interactions/{id}/categories");
+                "/api/cc/interactions/{id}/categories", "/api/cc/tickets/{id}/attachments",
+                "/api/cc/tickets/{id}/attachments/{attachmentId}");
         List<String> attacked = new ArrayList<>();
         for (Route route : routes) {
             // the most specific fixture wins ("/api/cc/queues/{id}/members" over "/api/cc/queues/")
@@ -339,6 +360,11 @@ class CrossTenantAttackIntegrationTests {
             assertThat(response.raw()).doesNotContain(a.tenant().toString());
         }
         assertThat(b.get("/api/cc/queues").json().path("total").asInt()).isEqualTo(1);
+        // CRM-03: the one search checks its permissions itself, so it is not in the generated list above
+        Api.Response search = b.get("/api/cc/search?q=Attack");
+        assertThat(search.status()).as(search.toString()).isEqualTo(200);
+        ofA.values().forEach(id -> assertThat(search.raw()).doesNotContain(id.toString()));
+        assertThat(search.json().path("results")).isEmpty();
     }
 
     @Test

@@ -88,6 +88,10 @@ class RowLevelSecurityIntegrationTests {
             assertThat(ticket.status()).as(ticket.toString()).isEqualTo(201);
             assertThat(tenant.post("/api/cc/tickets/" + ticket.id() + "/comments", java.util.Map.of("text", "On it"))
                     .status()).isEqualTo(201);
+            // HD-01: an attachment of the ticket
+            assertThat(tenant.upload("/api/cc/tickets/" + ticket.id() + "/attachments", "receipt.txt", "text/plain",
+                    "Receipt 42".getBytes(java.nio.charset.StandardCharsets.UTF_8), java.util.Map.of()).status())
+                    .isEqualTo(201);
             // the knowledge base (HD-03, RPT-07): a category, an article with its first revision, a use
             UUID category = tenant.post("/api/cc/kb/categories", java.util.Map.of("name", "Billing")).id();
             Api.Response article = tenant.post("/api/cc/kb/articles", java.util.Map.of("title", "How to pay",
@@ -150,7 +154,8 @@ class RowLevelSecurityIntegrationTests {
                 "ticket_event", "ticket_escalation", "kb_category", "kb_article", "kb_article_version", "kb_article_use",
                 "intake_form", "intake_form_version", "form_answer", "form_answer_version", "category",
                 "interaction_category", "interaction_category_change", "client_import",
-                "client_import_rejection", "client_import_mapping", "api_credential", "api_credential_event");
+                "client_import_rejection", "client_import_mapping", "api_credential", "api_credential_event",
+                "ticket_attachment");
         try (Connection app = appConnection()) {
             app.setAutoCommit(false);
             setTenant(app, a.tenant());

@@ -1,2 +1,2 @@
-/** Large binaries (voicemail now; recordings and attachments later) on disk, encrypted with a key per tenant. */
+/** Large binaries (voicemail, ticket attachments; recordings later) on disk, encrypted with a key per tenant. */
 package io.linea.cc.blob;

@@ -135,6 +135,41 @@ public class ClientDirectory {
         return new Paged<>(views(ids), page, size, total);
     }
 
+    /** A client found by {@link #find}: the name shown, a snippet with {@code <mark>} around hits, the rank. */
+    public record Hit(UUID id, String name, String snippet, double rank) {
+    }
+
+    /**
+     * The current tenant's clients best matching {@code q}, at most {@code limit}, ranked, for the one search
+     * across clients, tickets and articles (CRM-03): the same matching as {@link #search} (names, organisation,
+     * phones, e-mails, external id, tags and note text, every word a prefix), ordered by relevance.
+     */
+    @Transactional(readOnly = true)
+    public List<Hit> find(String q, int limit) {
+        if (q == null || q.isBlank()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                with q as (select to_tsquery('simple', string_agg('''' || replace(replace(lexeme, '\\', '\\\\'),
+                    '''', '''''') || ''':*', ' & ')) as query
+                  from unnest(to_tsvector('simple', cc.crm_unaccent(:q))))
+                select c.id, concat_ws(' ', c.first_name, c.last_name,
+                           case when c.first_name is null and c.last_name is null then c.organisation
+                                when c.organisation is not null then '(' || c.organisation || ')' end) as name,
+                       ts_rank(c.search_vector, q.query) as rank,
+                       ts_headline('cc.search_simple', replace(replace(replace(c.search_text, '&', '&amp;'), '<', '&lt;'),
+                           '>', '&gt;'), q.query, 'StartSel=<mark>, StopSel=</mark>, MaxWords=20, MinWords=5,
+                           MaxFragments=2, FragmentDelimiter=" … "') as snippet
+                from cc.client c cross join q
+                where c.tenant_id = :tenant and q.query is not null and c.search_vector @@ q.query
+                order by rank desc, c.updated_at desc, c.id
+                limit :limit""").param("tenant", TenantContext.requireTenant()).param("q", q.strip())
+                .param("limit", limit)
+                .query((row, i) -> new Hit(row.getObject("id", UUID.class), row.getString("name"),
+                        row.getString("snippet"), row.getDouble("rank")))
+                .list();
+    }
+
     @Transactional(readOnly = true)
     public ClientView get(UUID id) {
         return view(require(id));

@@ -1,7 +1,5 @@
 package io.linea.cc.kb;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -13,11 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
-import org.apache.tika.config.TikaConfig;
-import org.apache.tika.detect.Detector;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.io.TikaInputStream;
@@ -41,6 +35,7 @@ import org.springframework.stereotype.Component;
 import org.xml.sax.Attributes;
 import org.xml.sax.helpers.DefaultHandler;
 
+import io.linea.cc.shared.UploadedFiles;
 import io.linea.platform.problem.LineaProblemException;
 
 /**
@@ -89,12 +84,10 @@ class DocumentImport implements DisposableBean {
     }
 
     private final KbSettings settings;
-    private final Detector detector;
     private final ThreadPoolExecutor pool;
 
     DocumentImport(KbSettings settings) {
         this.settings = settings;
-        this.detector = TikaConfig.getDefaultConfig().getDetector();
         int threads = Math.max(1, settings.importThreads());
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(threads * 2),
                 work -> {
@@ -136,42 +129,23 @@ class DocumentImport implements DisposableBean {
         return parse(kind, content, fileName);
     }
 
-    /** The type from the bytes only: no file name or declared type goes into the metadata. */
+    /** The type from the bytes only: no file name or declared type goes into the detection. */
     private MediaType detect(byte[] content) {
-        try (TikaInputStream in = TikaInputStream.get(content)) {
-            return detector.detect(in, new Metadata());
-        } catch (IOException | RuntimeException e) {
-            throw refused(HttpStatus.UNPROCESSABLE_CONTENT, "kb.import.unreadable");
-        }
+        return UploadedFiles.detect(content)
+                .orElseThrow(() -> refused(HttpStatus.UNPROCESSABLE_CONTENT, "kb.import.unreadable"));
     }
 
-    /**
-     * Inflates every entry once, counting what comes out rather than trusting the sizes the archive claims,
-     * and stops at the bound: a DOCX is a ZIP, and a small one can unpack to gigabytes.
-     */
+    /** A DOCX is a ZIP, and a small one can unpack to gigabytes: unpacked once with a bound first. */
     private void requireBoundedZip(byte[] content) {
         long limit = settings.importMaxUnpacked().toBytes();
-        long total = 0;
-        int entries = 0;
-        byte[] buffer = new byte[64 * 1024];
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                if (++entries > 10_000) {
-                    throw refused(HttpStatus.UNPROCESSABLE_CONTENT, "kb.import.zip-bomb");
-                }
-                for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
-                    total += n;
-                    if (total > limit) {
-                        log.warn("Import refused: a DOCX unpacks to more than {} bytes", limit);
-                        throw refused(HttpStatus.UNPROCESSABLE_CONTENT, "kb.import.zip-bomb");
-                    }
-                }
+        switch (UploadedFiles.unpack(content, limit, 10_000)) {
+            case BOUNDED -> {
             }
-        } catch (IOException | IllegalArgumentException e) {
-            throw refused(HttpStatus.UNPROCESSABLE_CONTENT, "kb.import.unreadable");
-        }
-        if (entries == 0) {
-            throw refused(HttpStatus.UNPROCESSABLE_CONTENT, "kb.import.unreadable");
+            case TOO_LARGE -> {
+                log.warn("Import refused: a DOCX unpacks to more than {} bytes or entries", limit);
+                throw refused(HttpStatus.UNPROCESSABLE_CONTENT, "kb.import.zip-bomb");
+            }
+            case UNREADABLE -> throw refused(HttpStatus.UNPROCESSABLE_CONTENT, "kb.import.unreadable");
         }
     }
 

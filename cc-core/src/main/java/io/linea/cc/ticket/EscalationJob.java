@@ -22,8 +22,9 @@ import io.linea.platform.tenancy.TenantContext;
 /**
  * Fires due escalation rules of every tenant (HD-01), every {@code linea.tickets.escalation-period}. Safe with
  * several cc-core instances: each ticket is worked on under a row lock taken with SKIP LOCKED, and each
- * (ticket, rule) is claimed by a unique row, so a rule fires exactly once per ticket. Webhooks are called after
- * the claim has committed; a crash in between leaves the escalation recorded with its webhook PENDING.
+ * (ticket, rule) is claimed by a unique row, so a rule fires exactly once per ticket. Webhooks are called and
+ * e-mails sent after the claim has committed; a crash in between leaves the escalation recorded with its
+ * webhook or e-mail PENDING, never sent twice.
  */
 @Component
 public class EscalationJob implements SmartLifecycle {
@@ -68,6 +69,9 @@ public class EscalationJob implements SmartLifecycle {
                 fired += result.count();
                 for (TicketManagement.WebhookCall call : result.calls()) {
                     TenantContext.runAs(ticket.tenantId(), () -> tickets.deliver(call));
+                }
+                for (EscalationMail.Message mail : result.mails()) {
+                    TenantContext.runAs(ticket.tenantId(), () -> tickets.deliver(mail));
                 }
             } catch (RuntimeException e) {
                 log.warn("Escalation of ticket {} failed: {}", ticket.ticketId(), e.toString());

@@ -1,5 +1,6 @@
 package io.linea.cc.ticket;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -9,7 +10,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.TenantId;
+import org.hibernate.type.SqlTypes;
 
 /** One escalation rule of a tenant (HD-01); its id stays the same across edits so it fires once per ticket. */
 @Entity
@@ -40,6 +43,10 @@ class EscalationRule {
 
     private String webhookUrl;
 
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "varchar(254)[]")
+    private String[] notifyEmails = new String[0];
+
     protected EscalationRule() {
     }
 
@@ -59,6 +66,7 @@ class EscalationRule {
         this.businessMinutes = rule.businessMinutes();
         this.raisePriorityTo = rule.raisePriorityTo();
         this.webhookUrl = rule.webhookUrl();
+        this.notifyEmails = rule.notifyEmails().toArray(String[]::new);
     }
 
     int position() {
@@ -66,6 +74,7 @@ class EscalationRule {
     }
 
     TicketSettingsView.Rule view() {
-        return new TicketSettingsView.Rule(id, name, timer, point, businessMinutes, raisePriorityTo, webhookUrl);
+        return new TicketSettingsView.Rule(id, name, timer, point, businessMinutes, raisePriorityTo, webhookUrl,
+                notifyEmails == null ? List.of() : List.of(notifyEmails));
     }
 }

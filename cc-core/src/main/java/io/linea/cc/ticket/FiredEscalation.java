@@ -1,6 +1,7 @@
 package io.linea.cc.ticket;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -10,7 +11,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.TenantId;
+import org.hibernate.type.SqlTypes;
 
 /**
  * An escalation rule that fired for a ticket (HD-01). Rows are claimed with an insert that does nothing on
@@ -46,6 +49,16 @@ class FiredEscalation {
 
     private String webhookLastError;
 
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "varchar(254)[]")
+    private String[] emailTo = new String[0];
+
+    private String emailStatus;
+
+    private int emailAttempts;
+
+    private String emailLastError;
+
     protected FiredEscalation() {
     }
 
@@ -75,8 +88,22 @@ class FiredEscalation {
         this.webhookLastError = delivery.lastError();
     }
 
+    /** The rule's addresses when it fired, and PENDING (sent after the commit) or SKIPPED (no mail server). */
+    void mailPlanned(List<String> to, String status) {
+        this.emailTo = to.toArray(String[]::new);
+        this.emailStatus = status;
+    }
+
+    void mailed(Delivery delivery) {
+        this.emailStatus = delivery.ok() ? "SENT" : "FAILED";
+        this.emailAttempts = delivery.attempts();
+        this.emailLastError = delivery.lastError();
+    }
+
     TicketView.Escalation view() {
         return new TicketView.Escalation(ruleId, ruleName, firedAt, raisedPriorityTo, webhookUrl == null ? null
-                : new TicketView.Webhook(webhookStatus, webhookAttempts, webhookLastError));
+                : new TicketView.Webhook(webhookStatus, webhookAttempts, webhookLastError),
+                emailStatus == null ? null : new TicketView.Email(List.of(emailTo), emailStatus, emailAttempts,
+                        emailLastError));
     }
 }

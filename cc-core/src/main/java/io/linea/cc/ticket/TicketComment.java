@@ -47,6 +47,10 @@ class TicketComment {
         this.createdAt = at;
     }
 
+    UUID ticketId() {
+        return ticketId;
+    }
+
     TicketCommentView view() {
         return new TicketCommentView(id, authorId, authorName, text, internal, createdAt);
     }

@@ -3,6 +3,7 @@ package io.linea.cc.ticket;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +14,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,6 +49,11 @@ public class TicketManagement {
     private static final Map<String, String> SORTS = Map.of("number", "number", "createdAt", "createdAt",
             "updatedAt", "updatedAt", "firstResponseDue", "firstResponseDue", "resolutionDue", "resolutionDue");
 
+    /** The columns of the sortable fields. */
+    private static final Map<String, String> COLUMNS = Map.of("number", "t.number", "createdAt", "t.created_at",
+            "updatedAt", "t.updated_at", "firstResponseDue", "t.first_response_due", "resolutionDue",
+            "t.resolution_due");
+
     private final Tickets tickets;
     private final TicketComments comments;
     private final TicketEvents events;
@@ -58,13 +62,15 @@ public class TicketManagement {
     private final CalendarManagement calendars;
     private final InteractionManagement interactions;
     private final OutboundHttp http;
+    private final EscalationMail mail;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     TicketManagement(Tickets tickets, TicketComments comments, TicketEvents events, FiredEscalations escalations,
             TicketSettingsManagement settings, CalendarManagement calendars, InteractionManagement interactions,
-            OutboundHttp http, JdbcClient jdbc, PlatformTransactionManager transactions, ObjectProvider<Clock> clock) {
+            OutboundHttp http, EscalationMail mail, JdbcClient jdbc, PlatformTransactionManager transactions,
+            ObjectProvider<Clock> clock) {
         this.tickets = tickets;
         this.comments = comments;
         this.events = events;
@@ -73,6 +79,7 @@ public class TicketManagement {
         this.calendars = calendars;
         this.interactions = interactions;
         this.http = http;
+        this.mail = mail;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -83,31 +90,88 @@ public class TicketManagement {
             String q) {
     }
 
+    /**
+     * Tickets matching every given filter. {@code q} is a ticket number ({@code 1042}, {@code #1042}) or words
+     * found by PostgreSQL full-text search in the subject, description, comments and attachments' text,
+     * accents and case ignored, each word a prefix (CRM-03); with {@code q} and no {@code sort} the best
+     * matches come first.
+     */
     public Paged<TicketView> list(Filter filter, int page, int size, String sort) {
-        Specification<Ticket> spec = Specification.unrestricted();
-        if (filter.status() != null) {
-            spec = spec.and(Tickets.status(filter.status()));
-        }
-        if (filter.priority() != null) {
-            spec = spec.and(Tickets.priority(filter.priority()));
-        }
-        if (filter.assignee() != null) {
-            spec = spec.and(Tickets.assignee(filter.assignee()));
-        }
-        if (filter.group() != null && !filter.group().isBlank()) {
-            spec = spec.and(Tickets.group(filter.group().strip()));
-        }
-        if (filter.clientId() != null) {
-            spec = spec.and(Tickets.client(filter.clientId()));
-        }
-        if (filter.q() != null && !filter.q().isBlank()) {
-            spec = spec.and(Tickets.text(filter.q().strip()));
-        }
-        Specification<Ticket> where = spec;
         Sort order = sort(sort);
         return read(() -> {
-            Page<Ticket> found = tickets.findAll(where, PageRequest.of(page, size, order));
-            return new Paged<>(views(found.getContent()), found.getNumber(), found.getSize(), found.getTotalElements());
+            StringBuilder where = new StringBuilder(" where t.tenant_id = :tenant");
+            Map<String, Object> params = new HashMap<>();
+            params.put("tenant", TenantContext.requireTenant());
+            if (filter.status() != null) {
+                where.append(" and t.status = :status");
+                params.put("status", filter.status().name());
+            }
+            if (filter.priority() != null) {
+                where.append(" and t.priority = :priority");
+                params.put("priority", filter.priority().name());
+            }
+            if (filter.assignee() != null) {
+                where.append(" and t.assignee_id = :assignee");
+                params.put("assignee", filter.assignee());
+            }
+            if (filter.group() != null && !filter.group().isBlank()) {
+                where.append(" and t.group_name = :group");
+                params.put("group", filter.group().strip());
+            }
+            if (filter.clientId() != null) {
+                where.append(" and t.client_id = :client");
+                params.put("client", filter.clientId());
+            }
+            String with = "";
+            String from = " from cc.ticket t";
+            String rank = "0";
+            boolean text = filter.q() != null && !filter.q().isBlank();
+            if (text) {
+                with = TicketSearch.QUERY;
+                from += " cross join q";
+                where.append(" and ").append(TicketSearch.MATCH);
+                rank = TicketSearch.RANK;
+                TicketSearch.bind(filter.q(), params);
+            }
+            long total = jdbc.sql(with + "select count(*)" + from + where).params(params).query(Long.class).single();
+            String orderBy = text && (sort == null || sort.isBlank()) ? "rank desc, t.created_at desc, t.number desc"
+                    : order.stream().map(o -> COLUMNS.get(o.getProperty()) + (o.isAscending() ? " asc" : " desc"))
+                            .collect(java.util.stream.Collectors.joining(", "));
+            List<UUID> ids = jdbc.sql(with + "select t.id, " + rank + " as rank" + from + where + " order by " + orderBy
+                    + " limit :limit offset :offset").params(params).param("limit", size)
+                    .param("offset", (long) page * size).query((row, i) -> row.getObject(1, UUID.class)).list();
+            Map<UUID, Ticket> byId = new HashMap<>();
+            tickets.findAllById(ids).forEach(t -> byId.put(t.id(), t));
+            List<Ticket> found = ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+            return new Paged<>(views(found), page, size, total);
+        });
+    }
+
+    /** A ticket found by {@link #search}: its number, subject, a snippet with {@code <mark>} around hits. */
+    public record Hit(UUID id, long number, String subject, TicketStatus status, String snippet, double rank) {
+    }
+
+    /**
+     * The current tenant's tickets best matching {@code q}, at most {@code limit}, for the one search across
+     * clients, tickets and articles (CRM-03). Same matching as the list's {@code q}.
+     */
+    public List<Hit> search(String q, int limit) {
+        if (q == null || q.isBlank()) {
+            return List.of();
+        }
+        return read(() -> {
+            Map<String, Object> params = new HashMap<>();
+            params.put("tenant", TenantContext.requireTenant());
+            TicketSearch.bind(q, params);
+            return jdbc.sql(TicketSearch.QUERY + "select t.id, t.number, t.subject, t.status, " + TicketSearch.RANK
+                    + " as rank, " + TicketSearch.SNIPPET + " as snippet from cc.ticket t cross join q"
+                    + " where t.tenant_id = :tenant and " + TicketSearch.MATCH
+                    + " order by rank desc, t.created_at desc, t.number desc limit :limit").params(params)
+                    .param("limit", limit)
+                    .query((row, i) -> new Hit(row.getObject("id", UUID.class), row.getLong("number"),
+                            row.getString("subject"), TicketStatus.valueOf(row.getString("status")),
+                            row.getString("snippet"), row.getDouble("rank")))
+                    .list();
         });
     }
 
@@ -300,8 +364,12 @@ public class TicketManagement {
      * The ticket row is locked with SKIP LOCKED (another instance working on it is left alone) and each
      * (ticket, rule) is claimed by an insert that does nothing on conflict: a rule fires once per ticket.
      */
-    /** What one run did to one ticket: how many rules fired, and the webhooks to call now. */
-    record Fired(int count, List<WebhookCall> calls) {
+    /** What one run did to one ticket: how many rules fired, the webhooks to call and e-mails to send now. */
+    record Fired(int count, List<WebhookCall> calls, List<EscalationMail.Message> mails) {
+
+        Fired {
+            mails = mails == null ? List.of() : mails;
+        }
     }
 
     Fired fireDue(UUID id, Instant now) {
@@ -309,16 +377,17 @@ public class TicketManagement {
             boolean locked = !jdbc.sql("select id from cc.ticket where id = :id for update skip locked")
                     .param("id", id).query((row, i) -> row.getObject(1, UUID.class)).list().isEmpty();
             if (!locked) {
-                return new Fired(0, List.of());
+                return new Fired(0, List.of(), List.of());
             }
             Ticket ticket = tickets.findById(id).orElse(null);
             if (ticket == null) {
-                return new Fired(0, List.of());
+                return new Fired(0, List.of(), List.of());
             }
             Policy policy = settings.policy();
             BusinessClock business = calendars.businessClock(policy.calendarId());
             Set<UUID> fired = new HashSet<>(firedRules(id));
             List<WebhookCall> calls = new ArrayList<>();
+            Map<UUID, Rule> mailed = new LinkedHashMap<>();
             int count = 0;
             for (Rule rule : policy.rules()) {
                 if (fired.contains(rule.id())) {
@@ -355,6 +424,15 @@ public class TicketManagement {
                 if (rule.webhookUrl() != null) {
                     actions.add("webhook");
                 }
+                if (!rule.notifyEmails().isEmpty()) {
+                    boolean configured = mail.configured();
+                    escalations.findById(escalationId)
+                            .ifPresent(e -> e.mailPlanned(rule.notifyEmails(), configured ? "PENDING" : "SKIPPED"));
+                    actions.add(configured ? "e-mail" : "e-mail skipped (no mail server)");
+                    if (configured) {
+                        mailed.put(escalationId, rule);
+                    }
+                }
                 record(ticket, now, null, "ESCALATED", rule.name() + (actions.isEmpty() ? "" : ": "
                         + String.join(", ", actions)));
                 log.info("Ticket #{}: escalation rule {} fired", ticket.number(), rule.id());
@@ -369,11 +447,14 @@ public class TicketManagement {
             schedule(ticket, policy, business, fired);
             tickets.saveAndFlush(ticket);
             // the ticket as it is after the escalation, for the receivers
-            if (!calls.isEmpty()) {
+            List<EscalationMail.Message> mails = new ArrayList<>();
+            if (!calls.isEmpty() || !mailed.isEmpty()) {
                 TicketView view = views(List.of(ticket)).getFirst();
                 calls.forEach(call -> call.payload().put("ticket", view));
+                mailed.forEach((escalationId, rule) -> mails.add(mail.compose(escalationId, view, rule.name(),
+                        rule.notifyEmails())));
             }
-            return new Fired(count, calls);
+            return new Fired(count, calls, mails);
         });
     }
 
@@ -385,6 +466,18 @@ public class TicketManagement {
             tickets.findById(call.ticketId()).ifPresent(ticket -> record(ticket, now(), null,
                     delivery.ok() ? "WEBHOOK_SENT" : "WEBHOOK_FAILED",
                     (delivery.ok() ? "" : delivery.lastError() + ", ") + delivery.attempts() + " attempt(s)"));
+            return null;
+        });
+    }
+
+    /** Sends an escalation's e-mail (retried) and records the outcome on the ticket. */
+    void deliver(EscalationMail.Message message) {
+        Delivery delivery = mail.send(message);
+        write(() -> {
+            escalations.findById(message.escalationId()).ifPresent(e -> e.mailed(delivery));
+            tickets.findById(message.ticketId()).ifPresent(ticket -> record(ticket, now(), null,
+                    delivery.ok() ? "EMAIL_SENT" : "EMAIL_FAILED", (delivery.ok() ? "" : delivery.lastError() + ", ")
+                            + delivery.attempts() + " attempt(s) to " + String.join(", ", message.to())));
             return null;
         });
     }

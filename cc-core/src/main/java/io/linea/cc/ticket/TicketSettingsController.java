@@ -50,7 +50,7 @@ class TicketSettingsController {
                 new TicketSettingsView.Targets(t.firstResponseMinutes(), t.resolutionMinutes())));
         List<TicketSettingsView.Rule> rules = request.escalation() == null ? List.of()
                 : request.escalation().stream().map(r -> new TicketSettingsView.Rule(r.id(), r.name(), r.of(),
-                        r.point(), r.businessMinutes(), r.raisePriorityTo(), r.webhookUrl())).toList();
+                        r.point(), r.businessMinutes(), r.raisePriorityTo(), r.webhookUrl(), r.notifyEmails())).toList();
         HandoffRequest h = request.handoff();
         return tickets.changeSettings(new TicketSettingsManagement.Change(request.calendarId(), targets, rules,
                 h == null ? null : new TicketSettingsManagement.HandoffChange(h.url(), h.headerName(), h.headerValue(),
@@ -67,10 +67,14 @@ class TicketSettingsController {
             @NotNull @Min(1) @Max(525600) Integer resolutionMinutes) {
     }
 
-    /** {@code of}: the timer watched; {@code point}: where on it, {@code businessMinutes} away. */
+    /**
+     * {@code of}: the timer watched; {@code point}: where on it, {@code businessMinutes} away; the actions:
+     * raise the priority, call a webhook, e-mail {@code notifyEmails} (HD-01).
+     */
     record RuleRequest(UUID id, @NotBlank @Size(max = 100) String name, @NotNull EscalationTimer of,
             @NotNull EscalationPoint point, @NotNull @Min(0) @Max(525600) Integer businessMinutes,
-            TicketPriority raisePriorityTo, @Size(max = 2000) String webhookUrl) {
+            TicketPriority raisePriorityTo, @Size(max = 2000) String webhookUrl,
+            @Size(max = 20) List<@NotNull @Size(max = 254) String> notifyEmails) {
     }
 
     /** {@code headerValue} is write-only: leave it out to keep the stored secret. */

@@ -105,11 +105,12 @@ public class TicketSettingsManagement implements CalendarUsage {
                 throw InvalidInput.field("escalation[" + i + "].id", "ticket.rule-unknown");
             }
             String url = TicketUrls.require("escalation[" + i + "].webhookUrl", rule.webhookUrl());
-            if (rule.raisePriorityTo() == null && url == null) {
+            List<String> emails = EmailRecipients.require("escalation[" + i + "].notifyEmails", rule.notifyEmails());
+            if (rule.raisePriorityTo() == null && url == null && emails.isEmpty()) {
                 throw InvalidInput.field("escalation[" + i + "]", "ticket.rule-no-action");
             }
             checked.add(new Rule(rule.id(), rule.name().strip(), rule.of(), rule.point(), rule.businessMinutes(),
-                    rule.raisePriorityTo(), url));
+                    rule.raisePriorityTo(), url, emails));
         }
 
         TicketPolicy row = policies.findById(TenantContext.requireTenant()).orElse(null);

@@ -14,8 +14,13 @@ public record TicketSettingsView(UUID calendarId, Map<TicketPriority, Targets> p
     public record Targets(int firstResponseMinutes, int resolutionMinutes) {
     }
 
+    /** {@code notifyEmails}: addresses that get one e-mail when the rule fires (HD-01); never null. */
     public record Rule(UUID id, String name, EscalationTimer of, EscalationPoint point, int businessMinutes,
-            TicketPriority raisePriorityTo, String webhookUrl) {
+            TicketPriority raisePriorityTo, String webhookUrl, List<String> notifyEmails) {
+
+        public Rule {
+            notifyEmails = notifyEmails == null ? List.of() : List.copyOf(notifyEmails);
+        }
     }
 
     /** Where tickets are handed off to; the secret header's value is never shown, only whether it is set. */

@@ -18,12 +18,16 @@ public record TicketView(UUID id, long number, String subject, String descriptio
             boolean resolutionBreached, Instant pausedSince) {
     }
 
-    /** An escalation rule that fired for this ticket, with what it did. */
+    /** An escalation rule that fired for this ticket, with what it did; {@code webhook}, {@code email} if any. */
     public record Escalation(UUID ruleId, String ruleName, Instant firedAt, TicketPriority raisedPriorityTo,
-            Webhook webhook) {
+            Webhook webhook, Email email) {
     }
 
     public record Webhook(String status, int attempts, String lastError) {
+    }
+
+    /** The e-mail of a fired rule: PENDING, SENT, FAILED, or SKIPPED when no mail server is configured. */
+    public record Email(List<String> to, String status, int attempts, String lastError) {
     }
 
     /** The last hand-off to the tenant's records system (HD-02); null when never handed off. */

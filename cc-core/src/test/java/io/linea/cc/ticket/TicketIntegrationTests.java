@@ -30,14 +30,22 @@ import java.util.function.IntUnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.net.httpserver.HttpServer;
+
+import jakarta.mail.internet.MimeMessage;
 
 import tools.jackson.databind.JsonNode;
 
@@ -48,8 +56,8 @@ import io.linea.platform.testing.LineaIntegrationTest;
 
 /**
  * HD-01, HD-02: tickets over real HTTP against the embedded PostgreSQL, with the service's clock under the
- * test's control (no sleeps) and local HTTP servers as webhook and records-system receivers. The escalation
- * schedule is off here: the tests drive the job themselves.
+ * test's control (no sleeps), local HTTP servers as webhook and records-system receivers and GreenMail as the
+ * SMTP server of escalation e-mails. The escalation schedule is off here: the tests drive the job themselves.
  */
 @LineaIntegrationTest
 @Import(TicketIntegrationTests.ClockConfiguration.class)
@@ -92,6 +100,18 @@ class TicketIntegrationTests {
         MutableClock ticketTestClock() {
             return new MutableClock();
         }
+    }
+
+    /** A real SMTP server on a free port, for the whole class: the service is configured with its port once. */
+    @RegisterExtension
+    static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+            .withPerMethodLifecycle(false);
+
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+        registry.add("linea.tickets.ticket-link", () -> "https://help.example/tickets/{number}");
     }
 
     @LocalServerPort
@@ -618,5 +638,123 @@ class TicketIntegrationTests {
         assertThat(handoff.path("lastError").asString()).isEqualTo("HTTP 502");
         assertThat(down.bodies()).hasSize(3);
         assertThat(eventTypes(api, id)).contains("HANDOFF_FAILED");
+    }
+
+    // --- e-mail escalation ----------------------------------------------------------------------------------
+
+    @Test
+    void anEscalationEmailIsSentExactlyOnceWhateverHowOftenTheJobRuns() throws Exception {
+        Api api = Api.adminOfNewTenant(port);
+        String address = "ops-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        Api.Response configured = settings(api, Map.of("escalation", List.of(Map.of("name", "No answer in 30", "of",
+                "FIRST_RESPONSE", "point", "AFTER_START", "businessMinutes", 30, "raisePriorityTo", "HIGH",
+                "notifyEmails", List.of(" " + address.replace("example.com", "Example.COM") + " ")))));
+        assertThat(configured.status()).as(configured.toString()).isEqualTo(200);
+        assertThat(configured.json().path("escalation").get(0).path("notifyEmails").get(0).asString())
+                .isEqualTo(address);
+        Instant start = Instant.parse("2026-09-10T08:00:00Z");
+        clock.set(start);
+        JsonNode created = ticket(api, Map.of("subject", "Fiscal printer offline")).json();
+        UUID id = UUID.fromString(created.path("id").asString());
+        long number = created.path("number").asLong();
+
+        job.run(start.plus(Duration.ofMinutes(29)));
+        assertThat(MAIL.getReceivedMessagesForDomain(address)).as("not due yet").isEmpty();
+
+        Instant late = start.plus(Duration.ofMinutes(31));
+        clock.set(late);
+        ExecutorService instances = Executors.newFixedThreadPool(2);
+        List<Future<?>> runs = new ArrayList<>();
+        for (int instance = 0; instance < 2; instance++) {
+            runs.add(instances.submit(() -> {
+                for (int round = 0; round < 3; round++) {
+                    job.run(late.plusSeconds(round));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> run : runs) {
+            run.get(60, TimeUnit.SECONDS);
+        }
+        instances.shutdown();
+        job.run(late.plus(Duration.ofHours(5)));
+
+        MimeMessage[] received = MAIL.getReceivedMessagesForDomain(address);
+        assertThat(received).hasSize(1);
+        MimeMessage mail = received[0];
+        assertThat(mail.getSubject()).contains("#" + number).contains("No answer in 30");
+        assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly(address);
+        assertThat(mail.getFrom()[0].toString()).isEqualTo("help-desk@linea.invalid");
+        String body = GreenMailUtil.getBody(mail);
+        assertThat(body).contains("https://help.example/tickets/" + number).contains("Priority:           HIGH")
+                .contains("Fiscal printer offline").contains("First response due:").contains("Resolution due:");
+
+        JsonNode escalation = api.get("/api/cc/tickets/" + id).json().path("escalations").get(0);
+        assertThat(escalation.path("email").path("status").asString()).isEqualTo("SENT");
+        assertThat(escalation.path("email").path("attempts").asInt()).isEqualTo(1);
+        assertThat(escalation.path("email").path("to").get(0).asString()).isEqualTo(address);
+        assertThat(escalation.path("webhook").isNull()).isTrue();
+        List<String> types = eventTypes(api, id);
+        assertThat(types.stream().filter("ESCALATED"::equals)).hasSize(1);
+        assertThat(types.stream().filter("EMAIL_SENT"::equals)).hasSize(1);
+    }
+
+    @Test
+    void anEmailAloneIsAnActionAndBadAddressesAreRefused() {
+        Api api = Api.adminOfNewTenant(port);
+        Api.Response mailOnly = settings(api, Map.of("escalation", List.of(Map.of("name", "Tell the lead", "of",
+                "RESOLUTION", "point", "AFTER_DUE", "businessMinutes", 0, "notifyEmails",
+                List.of("lead@example.com", "lead@example.com")))));
+        assertThat(mailOnly.status()).as(mailOnly.toString()).isEqualTo(200);
+        assertThat(mailOnly.json().path("escalation").get(0).path("notifyEmails")).hasSize(1);
+        for (String bad : List.of("not-an-address", "Lead <lead@example.com>", "lead@localhost", "a@b@example.com",
+                "lead@exa mple.com")) {
+            Api.Response refused = settings(api, Map.of("escalation", List.of(Map.of("name", "Bad", "of",
+                    "RESOLUTION", "point", "AFTER_DUE", "businessMinutes", 0, "notifyEmails",
+                    List.of("ok@example.com", bad)))));
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            JsonNode error = refused.json().path("errors").get(0);
+            assertThat(error.path("code").asString()).as(bad).isEqualTo("ticket.email-invalid");
+            assertThat(error.path("field").asString()).isEqualTo("escalation[0].notifyEmails[1]");
+        }
+        Api.Response polish = api.inLanguage("pl").put("/api/cc/ticket-settings", Map.of("policies", policies(1, 2),
+                "escalation", List.of(Map.of("name", "Bad", "of", "RESOLUTION", "point", "AFTER_DUE",
+                        "businessMinutes", 0, "notifyEmails", List.of("nope"))),
+                "version", api.get("/api/cc/ticket-settings").json().path("version").asLong()));
+        assertThat(polish.json().path("errors").get(0).path("message").asString()).contains("e-mail");
+    }
+
+    // --- full-text search (CRM-03) ---------------------------------------------------------------------------
+
+    @Test
+    void searchFindsWordsOfSubjectDescriptionAndCommentsWhateverTheAccentsAndCaseAndByNumber() {
+        Api api = Api.adminOfNewTenant(port);
+        Api other = Api.adminOfNewTenant(port);
+        JsonNode kiosk = ticket(api, Map.of("subject", "Casa de marcat blocată la Bălți",
+                "description", "Clientul nu poate emite bonuri fiscale.")).json();
+        UUID kioskId = UUID.fromString(kiosk.path("id").asString());
+        UUID invoice = ticket(api, Map.of("subject", "Invoice copy", "description", "Needs a duplicate")).id();
+        api.post("/api/cc/tickets/" + invoice + "/comments", Map.of("text", "Sent the Übersetzung by courier",
+                "internal", true));
+        UUID foreign = ticket(other, Map.of("subject", "Casa de marcat blocată la Bălți")).id();
+
+        assertThat(ids(api, "?q=BALTI")).containsExactly(kioskId);
+        assertThat(ids(api, "?q=blocata%20casa")).as("every word, in any order").containsExactly(kioskId);
+        assertThat(ids(api, "?q=fiscal")).as("a prefix of a description word").containsExactly(kioskId);
+        assertThat(ids(api, "?q=ubersetzung")).as("a comment word").containsExactly(invoice);
+        assertThat(ids(api, "?q=courier%20duplicate")).as("words of comment and description together")
+                .containsExactly(invoice);
+        assertThat(ids(api, "?q=%23" + kiosk.path("number").asLong())).containsExactly(kioskId);
+        assertThat(ids(api, "?q=" + kiosk.path("number").asLong())).containsExactly(kioskId);
+        assertThat(ids(api, "?q=balti&status=CLOSED")).isEmpty();
+        assertThat(ids(api, "?q=nothing-like-this")).isEmpty();
+        assertThat(ids(other, "?q=balti")).containsExactly(foreign);
+
+        // the subject weighs more than a comment: both match "printer", the subject's comes first
+        UUID commented = ticket(api, Map.of("subject", "Something else")).id();
+        api.post("/api/cc/tickets/" + commented + "/comments", Map.of("text", "The printer was unplugged"));
+        UUID titled = ticket(api, Map.of("subject", "Printer broken")).id();
+        assertThat(ids(api, "?q=printer")).containsExactly(titled, commented);
+        assertThat(ids(api, "?q=printer&sort=number,asc")).containsExactly(commented, titled);
     }
 }
