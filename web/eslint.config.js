@@ -13,6 +13,7 @@ const FEATURES = [
   'home',
   'interactions',
   'inventory',
+  'kb',
   'numbers',
   'people',
   'policy',
@@ -22,6 +23,7 @@ const FEATURES = [
   'settings',
   'skills',
   'tenants',
+  'tickets',
   'users',
 ];
 
