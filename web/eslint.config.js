@@ -15,6 +15,7 @@ const FEATURES = [
   'home',
   'interactions',
   'inventory',
+  'kb',
   'numbers',
   'people',
   'policy',
@@ -24,6 +25,7 @@ const FEATURES = [
   'settings',
   'skills',
   'tenants',
+  'tickets',
   'users',
 ];
 

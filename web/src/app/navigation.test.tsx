@@ -32,6 +32,9 @@ describe('navigation by role and permission (ADM-01, TEN-02, TEN-04, TEN-05, ACD
       'nav-settings',
       'nav-client-fields',
       'nav-audit',
+      'nav-tickets',
+      'nav-ticket-settings',
+      'nav-kb',
     ]);
   });
 
@@ -217,5 +220,46 @@ describe('navigation by role and permission (ADM-01, TEN-02, TEN-04, TEN-05, ACD
   it('refuses platform pages to a tenant admin', async () => {
     renderApp({ path: '/platform/tenants', me: demoAdmin });
     expect(await screen.findByTestId('empty-state')).toHaveTextContent('No access');
+  });
+});
+
+describe('navigation of the help desk and the knowledge base (HD-01, HD-02, HD-03)', () => {
+  const withPermissions = (permissions: string[]): Me => ({
+    ...operator,
+    memberships: [membership({ roles: ['agent'], permissions })],
+  });
+
+  it('gives an agent tickets and the knowledge base, but not the help-desk settings', async () => {
+    expect(await navIds(withPermissions(['tickets.handle', 'kb.view']))).toEqual([
+      'nav-home',
+      'nav-tickets',
+      'nav-kb',
+    ]);
+  });
+
+  it('gives the help-desk settings by tickets.manage alone', async () => {
+    expect(await navIds(withPermissions(['tickets.manage']))).toEqual(['nav-home', 'nav-ticket-settings']);
+  });
+
+  it.each([
+    ['/tickets', ['kb.view']],
+    ['/tickets/t-1', ['kb.view']],
+    ['/ticket-settings', ['tickets.handle', 'kb.view']],
+    ['/kb', ['tickets.handle']],
+    ['/kb/articles/a-1', ['tickets.handle']],
+    ['/kb/articles/new', ['tickets.handle']],
+  ])('refuses %s with only %j', async (path, permissions) => {
+    renderApp({ path, me: withPermissions(permissions) });
+    expect(await screen.findByTestId('empty-state')).toHaveTextContent('No access');
+  });
+
+  it('refuses the article editor with kb.view only', async () => {
+    renderApp({
+      path: '/kb/articles/new',
+      me: withPermissions(['kb.view']),
+      routes: { 'GET /api/cc/kb/categories': [] },
+    });
+    expect(await screen.findByTestId('empty-state')).toHaveTextContent('No access');
+    expect(screen.queryByTestId('article-form')).toBeNull();
   });
 });

@@ -133,6 +133,29 @@ export const NAV_ITEMS: NavItem[] = [
     section: 'tenant',
     allowed: ({ membership }) => can(membership, 'audit.view'),
   },
+  // --- help desk and knowledge base (HD-01, HD-02, HD-03, RPT-07) ---
+  {
+    id: 'tickets',
+    path: '/tickets',
+    labelKey: 'tickets.nav',
+    section: 'tenant',
+    allowed: ({ membership }) => can(membership, 'tickets.handle'),
+  },
+  {
+    id: 'ticket-settings',
+    path: '/ticket-settings',
+    labelKey: 'ticketSettings.nav',
+    section: 'tenant',
+    allowed: ({ membership }) => can(membership, 'tickets.manage'),
+  },
+  {
+    id: 'kb',
+    path: '/kb',
+    labelKey: 'kb.nav',
+    section: 'tenant',
+    allowed: ({ membership }) => can(membership, 'kb.view'),
+  },
+  // --- end help desk and knowledge base ---
   {
     id: 'tenants',
     path: '/platform/tenants',

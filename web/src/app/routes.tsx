@@ -29,6 +29,13 @@ const ClientsPage = lazy(() => import('@/features/clients/components/ClientsPage
 const ClientPage = lazy(() => import('@/features/clients/components/ClientPage'));
 const ClientFieldsPage = lazy(() => import('@/features/client-fields/components/ClientFieldsPage'));
 const ProfilePage = lazy(() => import('@/features/profile/components/ProfilePage'));
+// help desk and knowledge base (HD-01, HD-02, HD-03, RPT-07)
+const TicketsPage = lazy(() => import('@/features/tickets/components/TicketsPage'));
+const TicketDetailPage = lazy(() => import('@/features/tickets/components/TicketDetailPage'));
+const TicketSettingsPage = lazy(() => import('@/features/tickets/components/TicketSettingsPage'));
+const KbPage = lazy(() => import('@/features/kb/components/KbPage'));
+const ArticlePage = lazy(() => import('@/features/kb/components/ArticlePage'));
+const ArticleEditorPage = lazy(() => import('@/features/kb/components/ArticleEditorPage'));
 
 export function AppRoutes() {
   return (
@@ -221,6 +228,63 @@ export function AppRoutes() {
         />
         <Route path="profile" element={<ProfilePage />} />
         <Route path="auth/callback" element={<HomePage />} />
+        {/* help desk and knowledge base (HD-01, HD-02, HD-03, RPT-07) */}
+        <Route
+          path="tickets"
+          element={
+            <Guard item="tickets">
+              <TicketsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="tickets/:id"
+          element={
+            <Guard item="tickets">
+              <TicketDetailPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="ticket-settings"
+          element={
+            <Guard item="ticket-settings">
+              <TicketSettingsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="kb"
+          element={
+            <Guard item="kb">
+              <KbPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="kb/articles/new"
+          element={
+            <Guard item="kb">
+              <ArticleEditorPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="kb/articles/:id"
+          element={
+            <Guard item="kb">
+              <ArticlePage />
+            </Guard>
+          }
+        />
+        <Route
+          path="kb/articles/:id/edit"
+          element={
+            <Guard item="kb">
+              <ArticleEditorPage />
+            </Guard>
+          }
+        />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>
