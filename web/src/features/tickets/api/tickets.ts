@@ -89,6 +89,8 @@ export interface Ticket {
   updatedAt: string;
   firstResponseAt: string | null;
   resolvedAt: string | null;
+  /** A resolution date agreed with the customer; null: the SLA policy's due time applies. */
+  agreedResolutionDue?: string | null;
   sla: Sla;
   escalations: Escalation[];
   handoff: Handoff | null;
@@ -108,11 +110,8 @@ export interface TicketInput {
 
 export interface TicketUpdate extends TicketInput {
   status: TicketStatus;
-  /**
-   * The agreed resolution date; the API does not show a stored one, so this client never sets one
-   * and sends null (the SLA policy's due time).
-   */
-  resolutionDue: null;
+  /** A resolution date agreed with the customer, sent back as it came so a save keeps it; null: the SLA policy's. */
+  resolutionDue: string | null;
   version: number;
 }
 
@@ -270,7 +269,7 @@ export function ticketUpdate(ticket: Ticket, changes: Partial<TicketUpdate> = {}
     group: ticket.group,
     clientId: ticket.clientId,
     interactionIds: ticket.interactionIds,
-    resolutionDue: null,
+    resolutionDue: ticket.agreedResolutionDue ?? null,
     version: ticket.version,
     ...changes,
   };

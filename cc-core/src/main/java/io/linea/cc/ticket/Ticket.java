@@ -295,7 +295,7 @@ class Ticket {
         Instant resolutionClock = resolvedAt != null ? resolvedAt : pausedSince != null ? pausedSince : now;
         boolean resolutionBreached = resolutionDue != null && resolutionClock.isAfter(resolutionDue);
         return new TicketView(id, number, subject, description, status, priority, assigneeId, groupName, clientId,
-                interactionIds(), createdAt, updatedAt, firstResponseAt, resolvedAt,
+                interactionIds(), createdAt, updatedAt, firstResponseAt, resolvedAt, resolutionDueOverride,
                 new TicketView.Sla(firstResponseDue, resolutionDue, firstResponseBreached, resolutionBreached,
                         pausedSince),
                 escalations, handoffStatus == null ? null

@@ -4,11 +4,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A ticket as the API shows it (HD-01, HD-02). */
+/**
+ * A ticket as the API shows it (HD-01, HD-02). {@code agreedResolutionDue} is a resolution date agreed with the
+ * customer (the draft's {@code resolutionDue}), null when the SLA policy's due time applies; a full replace
+ * sends it back to keep it.
+ */
 public record TicketView(UUID id, long number, String subject, String description, TicketStatus status,
         TicketPriority priority, UUID assigneeId, String group, UUID clientId, List<UUID> interactionIds,
-        Instant createdAt, Instant updatedAt, Instant firstResponseAt, Instant resolvedAt, Sla sla,
-        List<Escalation> escalations, Handoff handoff, long version) {
+        Instant createdAt, Instant updatedAt, Instant firstResponseAt, Instant resolvedAt, Instant agreedResolutionDue,
+        Sla sla, List<Escalation> escalations, Handoff handoff, long version) {
 
     /**
      * The SLA timers: due times in the business time of the ticket calendar; a breach is a target met late or

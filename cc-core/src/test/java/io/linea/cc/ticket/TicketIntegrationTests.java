@@ -424,6 +424,15 @@ class TicketIntegrationTests {
         Api.Response future = api.put("/api/cc/tickets/" + id, replace(api, id,
                 Map.of("resolutionDue", agreed.toString())));
         assertThat(instant(future.json().path("sla").path("resolutionDue"))).isEqualTo(agreed);
+        // the agreed date is shown, and a replace that sends it back keeps it, even once it has passed
+        assertThat(instant(future.json().path("agreedResolutionDue"))).isEqualTo(agreed);
+        Instant today = clock.instant();
+        clock.set(today.plus(Duration.ofDays(4)));
+        Api.Response kept = api.put("/api/cc/tickets/" + id, replace(api, id, Map.of("subject", "Renamed",
+                "resolutionDue", agreed.toString())));
+        clock.set(today);
+        assertThat(kept.status()).as(kept.toString()).isEqualTo(200);
+        assertThat(instant(kept.json().path("agreedResolutionDue"))).isEqualTo(agreed);
 
         Api.Response badUrl = settings(api, Map.of("escalation", List.of(Map.of("name", "Tell them", "of",
                 "RESOLUTION", "point", "AFTER_DUE", "businessMinutes", 0, "webhookUrl", "ftp://example.org/x"))));
