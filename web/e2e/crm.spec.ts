@@ -1,0 +1,135 @@
+import { DEMO_TENANT_ID } from './support/env';
+import { apiCall, createdId, expect, signIn, test, unique } from './support/linea';
+
+// CRM-01 … CRM-04, AGT-05: demo-admin defines a choice field for the client card, adds a client with a
+// mobile number and a value of that field, writes a note and edits it (the first text stays as a
+// version), and finds the card again by a few digits of the number.
+test('demo-admin: a custom field, a client card with a versioned note, found by phone digits', async ({
+  openPage,
+}) => {
+  const page = await openPage();
+  await signIn(page, 'demo-admin');
+  const created: { field?: string; client?: string } = {};
+  try {
+    const key = `region_${Date.now().toString(36)}`;
+    await page.getByTestId('nav-client-fields').click();
+    await page.getByTestId('client-fields-create').click();
+    const fieldForm = page.getByTestId('client-field-form');
+    await fieldForm.locator('input[name="key"]').fill(key);
+    await fieldForm.locator('input[name="label"]').fill('Regiune');
+    await fieldForm.locator('select[name="type"]').selectOption('SELECT');
+    const options = fieldForm.getByTestId('client-field-options');
+    await options.fill('Nord');
+    await options.press('Enter');
+    await options.fill('Sud');
+    await options.press('Enter');
+    created.field = await createdId(page, '/api/cc/client-fields', () =>
+      fieldForm.getByTestId('client-field-save').click(),
+    );
+    await expect(fieldForm).toBeHidden();
+
+    const lastName = unique('Ceban');
+    const digits = String(Date.now()).slice(-6);
+    await page.getByTestId('nav-clients').click();
+    await page.getByTestId('clients-create').click();
+    const clientForm = page.getByTestId('client-form');
+    await clientForm.locator('input[name="firstName"]').fill('Maria');
+    await clientForm.locator('input[name="lastName"]').fill(lastName);
+    await clientForm.getByTestId('client-add-phone').click();
+    await clientForm.locator('input[name="phones.0.number"]').fill(`+373 69 ${digits}`);
+    await clientForm.getByTestId(`client-custom-${key}`).selectOption('Nord');
+    created.client = await createdId(page, '/api/cc/clients', () =>
+      clientForm.getByTestId('client-save').click(),
+    );
+    // the new card opens, with its number stored in E.164
+    await expect(page).toHaveURL(new RegExp(`/clients/${created.client}$`));
+    await expect(page.getByText(`+37369${digits}`).first()).toBeVisible();
+
+    // a note, then an edit: the first text is kept as a version
+    await page.getByTestId('client-tab-notes').click();
+    const newNote = page.getByTestId('note-new');
+    await newNote.locator('textarea[name="text"]').fill('Asked about the March invoice.');
+    await newNote.getByTestId('note-add').click();
+    const note = page.getByTestId('note').first();
+    await expect(note.getByTestId('note-text')).toHaveText('Asked about the March invoice.');
+    await note.getByTestId('note-edit').click();
+    const editForm = note.getByTestId('note-edit-form');
+    await editForm.locator('textarea[name="text"]').fill('Paid the March invoice by card.');
+    await editForm.getByTestId('note-save').click();
+    await expect(note.getByTestId('note-text')).toHaveText('Paid the March invoice by card.');
+    await note.getByTestId('note-history').click();
+    await expect(page.getByTestId('note-version').first()).toContainText('Asked about the March invoice.');
+    await page.keyboard.press('Escape');
+
+    // found again by six digits of the number
+    await page.getByTestId('nav-clients').click();
+    await page.getByTestId('clients-search').fill(digits);
+    await expect(page.locator(`[data-testid="client-row"]`, { hasText: lastName })).toBeVisible();
+  } finally {
+    for (const [path, id] of [
+      ['/api/cc/clients', created.client],
+      ['/api/cc/client-fields', created.field],
+    ] as const) {
+      if (id)
+        await apiCall(page, 'DELETE', `${path}/${id}`, undefined, DEMO_TENANT_ID).catch(() => undefined);
+    }
+  }
+});
+
+// HD-01 … HD-03: demo-admin writes and publishes a knowledge-base article and finds it by an inflected
+// word; opens a ticket, which shows its SLA timer, and answers it with a public comment (the first
+// response, which moves it from NEW to OPEN).
+test('demo-admin: a published article found by search, a ticket with an SLA timer and a first response', async ({
+  openPage,
+}) => {
+  const page = await openPage();
+  await signIn(page, 'demo-admin');
+  const created: { article?: string } = {};
+  try {
+    const word = unique('meterreading');
+    await page.getByTestId('nav-kb').click();
+    await page.getByTestId('kb-create').click();
+    const articleForm = page.getByTestId('article-form');
+    await articleForm.locator('input[name="title"]').fill(`How to send the ${word}`);
+    await articleForm
+      .locator('textarea[name="body"]')
+      .fill(`Send the **${word}** by SMS before the 25th of the month.`);
+    await articleForm.locator('select[name="language"]').selectOption('en');
+    await articleForm.locator('select[name="status"]').selectOption('PUBLISHED');
+    created.article = await createdId(page, '/api/cc/kb/articles', () =>
+      articleForm.getByTestId('article-save').click(),
+    );
+    await expect(page).toHaveURL(new RegExp(`/kb/articles/${created.article}$`));
+    await page.getByTestId('nav-kb').click();
+    await page.getByTestId('kb-search').fill(word);
+    const hit = page.getByTestId('kb-hit').first();
+    await expect(hit.getByTestId('kb-hit-title')).toContainText(word);
+    await expect(hit.getByTestId('snippet-mark').first()).toBeVisible();
+
+    // a ticket: created, opened, with its SLA countdown; a public comment is the first response
+    const subject = unique('Meter reading disputed');
+    await page.getByTestId('nav-tickets').click();
+    await page.getByTestId('tickets-create').click();
+    const ticketForm = page.getByTestId('ticket-form');
+    await ticketForm.locator('input[name="subject"]').fill(subject);
+    await ticketForm.locator('textarea[name="description"]').fill('The customer says the reading is wrong.');
+    await createdId(page, '/api/cc/tickets', () => ticketForm.getByTestId('ticket-save').click());
+    await expect(page.getByTestId('ticket-subject')).toContainText(subject);
+    await expect(page.getByTestId('ticket-sla')).toBeVisible();
+    await expect(page.getByTestId('sla-countdown').first()).toBeVisible();
+    const comment = page.getByTestId('comment-form');
+    await comment.locator('textarea[name="text"]').fill('We are checking the meter; you will hear from us.');
+    await comment.getByTestId('comment-submit').click();
+    await expect(page.getByTestId('ticket-comment').last()).toContainText('We are checking the meter');
+    await expect(page.getByTestId('ticket-status-select')).toHaveValue('OPEN');
+  } finally {
+    if (created.article)
+      await apiCall(
+        page,
+        'DELETE',
+        `/api/cc/kb/articles/${created.article}`,
+        undefined,
+        DEMO_TENANT_ID,
+      ).catch(() => undefined);
+  }
+});
