@@ -135,7 +135,7 @@ class ClientSearchBenchmark {
                             select gen_random_uuid() as id, fn, ln,
                                    case when g %% 9 = 0 then ln || ' SRL' end as org,
                                    'EXT-%d-' || g as ext,
-                                   '+3736' || lpad(((g * 7919 + %d) %% 10000000)::text, 7, '0') as phone,
+                                   '+3736' || lpad(((g::bigint * 7919 + %d) %% 10000000)::text, 7, '0') as phone,
                                    lower(cc.crm_unaccent(fn)) || '.' || lower(cc.crm_unaccent(ln)) || g || '@example.md' as email
                             from generate_series(%d, %d) g,
                                  lateral (select (array[%s])[1 + (hashint4(g + %d) & 2147483647) %% %d] as fn,
