@@ -25,6 +25,11 @@ const FEATURES = [
   'skills',
   'tenants',
   'users',
+  // CRM admin and agent pages
+  'client-import',
+  'forms',
+  'categories',
+  'api-credentials',
 ];
 
 // Imports flow lib -> features -> app (STYLE.md, after bulletproof-react): shared code never reaches
