@@ -27,6 +27,11 @@ const FEATURES = [
   'tenants',
   'tickets',
   'users',
+  // CRM admin and agent pages
+  'client-import',
+  'forms',
+  'categories',
+  'api-credentials',
 ];
 
 // Imports flow lib -> features -> app (STYLE.md, after bulletproof-react): shared code never reaches

@@ -12,7 +12,7 @@ async function navIds(me: Me, path = '/') {
     .map((link) => link.getAttribute('data-testid'));
 }
 
-describe('navigation by role and permission (ADM-01, TEN-02, TEN-04, TEN-05, ACD-03, ACD-05, ACD-11, ACD-14, CRM-01, CRM-02)', () => {
+describe('navigation by role and permission (ADM-01, TEN-02, TEN-04, TEN-05, ACD-03, ACD-05, ACD-11, ACD-14, CRM-01, CRM-02, CRM-05, AGT-05)', () => {
   it('gives a tenant admin every tenant page and no platform page', async () => {
     expect(await navIds(demoAdmin)).toEqual([
       'nav-home',
@@ -35,6 +35,9 @@ describe('navigation by role and permission (ADM-01, TEN-02, TEN-04, TEN-05, ACD
       'nav-tickets',
       'nav-ticket-settings',
       'nav-kb',
+      'nav-forms',
+      'nav-categories',
+      'nav-api-credentials',
     ]);
   });
 
@@ -158,7 +161,7 @@ describe('navigation by role and permission (ADM-01, TEN-02, TEN-04, TEN-05, ACD
       ...operator,
       memberships: [membership({ roles: ['agent'], permissions: ['clients.view'] })],
     };
-    expect(await navIds(viewer)).toEqual(['nav-home', 'nav-clients']);
+    expect(await navIds(viewer)).toEqual(['nav-home', 'nav-clients', 'nav-forms', 'nav-categories']);
     cleanup();
     const manager: Me = {
       ...operator,
@@ -189,6 +192,59 @@ describe('navigation by role and permission (ADM-01, TEN-02, TEN-04, TEN-05, ACD
     renderApp({ path: '/client-fields', me: manager });
     expect(await screen.findByTestId('empty-state')).toHaveTextContent('No access');
     expect(screen.queryByTestId('client-fields-create')).toBeNull();
+  });
+
+  it('opens the API credentials by integrations.manage alone (CRM-05)', async () => {
+    const supervisor: Me = {
+      ...demoAdmin,
+      memberships: [
+        membership({
+          roles: ['supervisor'],
+          permissions: ['clients.view', 'clients.manage', 'crm.configure', 'agents.monitor'],
+        }),
+      ],
+    };
+    const ids = await navIds(supervisor);
+    expect(ids).toEqual([
+      'nav-home',
+      'nav-presence-agents',
+      'nav-clients',
+      'nav-client-fields',
+      'nav-forms',
+      'nav-categories',
+    ]);
+    expect(ids).not.toContain('nav-api-credentials');
+    cleanup();
+    const integrator: Me = {
+      ...demoAdmin,
+      memberships: [membership({ roles: ['supervisor'], permissions: ['integrations.manage'] })],
+    };
+    expect(await navIds(integrator)).toEqual(['nav-home', 'nav-api-credentials']);
+  });
+
+  it('refuses the API credentials without integrations.manage, even to a CRM designer', async () => {
+    const designer: Me = {
+      ...demoAdmin,
+      memberships: [membership({ roles: ['supervisor'], permissions: ['clients.view', 'crm.configure'] })],
+    };
+    renderApp({ path: '/api-credentials', me: designer });
+    expect(await screen.findByTestId('empty-state')).toHaveTextContent('No access');
+    expect(screen.queryByTestId('api-credentials-create')).toBeNull();
+  });
+
+  it.each(['/forms', '/categories', '/clients/import'])('refuses %s without clients.view', async (path) => {
+    renderApp({ path, me: operator });
+    expect(await screen.findByTestId('empty-state')).toHaveTextContent('No access');
+  });
+
+  it('refuses the client import to someone who may only view clients', async () => {
+    const viewer: Me = {
+      ...operator,
+      memberships: [membership({ roles: ['agent'], permissions: ['clients.view'] })],
+    };
+    renderApp({ path: '/clients/import', me: viewer });
+    expect(await screen.findByTestId('empty-state')).toHaveTextContent('No access');
+    expect(screen.queryByTestId('import-dropzone')).toBeNull();
   });
 
   it('refuses the callback list without callbacks.handle', async () => {

@@ -1,5 +1,5 @@
 // What a person may open, by the active membership's permissions and the platform role (ADM-01,
-// TEN-02, TEN-04, TEN-05, TEL-04, TEL-05, ACD-03, ACD-05, ACD-11, ACD-14, CRM-01, CRM-02). The server checks every call again; this only keeps the UI honest.
+// TEN-02, TEN-04, TEN-05, TEL-04, TEL-05, ACD-03, ACD-05, ACD-11, ACD-14, CRM-01, CRM-02, CRM-05, CRM-06, AGT-05). The server checks every call again; this only keeps the UI honest.
 import { can, isPlatformAdmin, type Me, type Membership } from '@/lib/session/types';
 
 export interface Access {
@@ -156,6 +156,30 @@ export const NAV_ITEMS: NavItem[] = [
     allowed: ({ membership }) => can(membership, 'kb.view'),
   },
   // --- end help desk and knowledge base ---
+  // CRM admin and agent pages (CRM-02, CRM-05, CRM-06, AGT-05)
+  {
+    // intake forms: read with clients.view, designed with crm.configure
+    id: 'forms',
+    path: '/forms',
+    labelKey: 'forms.nav',
+    section: 'tenant',
+    allowed: ({ membership }) => can(membership, 'clients.view'),
+  },
+  {
+    // categories: read with clients.view, changed with crm.configure or agents.monitor
+    id: 'categories',
+    path: '/categories',
+    labelKey: 'categories.nav',
+    section: 'tenant',
+    allowed: ({ membership }) => can(membership, 'clients.view'),
+  },
+  {
+    id: 'api-credentials',
+    path: '/api-credentials',
+    labelKey: 'apiCredentials.nav',
+    section: 'tenant',
+    allowed: ({ membership }) => can(membership, 'integrations.manage'),
+  },
   {
     id: 'tenants',
     path: '/platform/tenants',

@@ -6,6 +6,7 @@ import type { Me } from '@/lib/session/types';
 import { demoAdmin, DEMO_ID, HEALTH_ID, officeHours, platformAdmin, queuesByTenant } from '@/test/fixtures';
 import { flatten, initTestI18n, LOCALES, missingKeys } from '@/test/i18n';
 import { crmRoutes } from '@/test/crm';
+import { crmAdminRoutes } from '@/test/crmAdmin';
 import { renderApp } from '@/test/render';
 import {
   abandonedCall,
@@ -198,6 +199,7 @@ const routes = {
   'GET /api/cc/interactions': page([answeredCall, abandonedCall, outboundCall]),
   'GET /api/cc/interactions/i-answered': answeredCallDetail,
   ...crmRoutes,
+  ...crmAdminRoutes,
   'POST /api/identity/me/mfa/enrolment': {
     secret: 'JBSWY3DPEHPK3PXP',
     otpauthUri: 'otpauth://totp/Linea:demo-admin?secret=JBSWY3DPEHPK3PXP',
@@ -237,6 +239,14 @@ const PAGES: { path: string; me: Me; open?: string }[] = [
   { path: '/platform/carriers', me: platformAdmin, open: 'carriers-create' },
   { path: '/platform/numbers', me: platformAdmin, open: 'inventory-create' },
   { path: '/no-such-page', me: demoAdmin },
+  // CRM admin and agent pages (CRM-02, CRM-05, CRM-06, AGT-05)
+  { path: '/clients/import', me: demoAdmin },
+  { path: '/forms', me: demoAdmin, open: 'forms-create' },
+  { path: '/forms', me: demoAdmin, open: 'form-delete' },
+  { path: '/categories', me: demoAdmin, open: 'category-edit' },
+  { path: '/categories', me: demoAdmin, open: 'category-deactivate' },
+  { path: '/api-credentials', me: demoAdmin, open: 'api-credentials-create' },
+  { path: '/api-credentials', me: demoAdmin, open: 'api-credential-revoke' },
 ];
 
 /** What a page's `open` button shows when it is not a dialog. */

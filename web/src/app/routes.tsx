@@ -36,6 +36,11 @@ const TicketSettingsPage = lazy(() => import('@/features/tickets/components/Tick
 const KbPage = lazy(() => import('@/features/kb/components/KbPage'));
 const ArticlePage = lazy(() => import('@/features/kb/components/ArticlePage'));
 const ArticleEditorPage = lazy(() => import('@/features/kb/components/ArticleEditorPage'));
+// CRM admin and agent pages (CRM-02, CRM-05, CRM-06, AGT-05)
+const ClientImportPage = lazy(() => import('@/features/client-import/components/ClientImportPage'));
+const FormsPage = lazy(() => import('@/features/forms/components/FormsPage'));
+const CategoriesPage = lazy(() => import('@/features/categories/components/CategoriesPage'));
+const ApiCredentialsPage = lazy(() => import('@/features/api-credentials/components/ApiCredentialsPage'));
 
 export function AppRoutes() {
   return (
@@ -223,6 +228,39 @@ export function AppRoutes() {
           element={
             <Guard item="inventory">
               <InventoryPage />
+            </Guard>
+          }
+        />
+        {/* CRM admin and agent pages; the import page asks for clients.manage itself */}
+        <Route
+          path="clients/import"
+          element={
+            <Guard item="clients">
+              <ClientImportPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="forms"
+          element={
+            <Guard item="forms">
+              <FormsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="categories"
+          element={
+            <Guard item="categories">
+              <CategoriesPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="api-credentials"
+          element={
+            <Guard item="api-credentials">
+              <ApiCredentialsPage />
             </Guard>
           }
         />

@@ -27,6 +27,13 @@ import { TABS } from '@/features/queues/utils/queueForm';
 import { NUMBER_TYPES } from '@/lib/phone';
 import { PERMISSIONS, ROLES } from '@/lib/session/types';
 import { flatten, LOCALES } from '@/test/i18n';
+import {
+  STATUSES as IMPORT_STATUSES,
+  TARGETS as IMPORT_TARGETS,
+} from '@/features/client-import/api/clientImport';
+import { DELIMITER_NAMES } from '@/features/client-import/components/MappingStep';
+import { FIELD_TYPES as FORM_FIELD_TYPES } from '@/features/forms/api/forms';
+import { SCOPES } from '@/features/api-credentials/api/apiCredentials';
 
 // I18N-01: every key the code asks for exists, so no component can render a raw key.
 const english = flatten(LOCALES.en);
@@ -124,6 +131,17 @@ describe('keys used in the code (I18N-01)', () => {
         'inventory',
         'profile',
       ].flatMap((tile) => [`home.tiles.${tile}.title`, `home.tiles.${tile}.text`]),
+      // CRM admin and agent pages (CRM-02, CRM-05, AGT-05)
+      ...IMPORT_STATUSES.map((status) => `clientImport.statuses.${status}`),
+      ...IMPORT_TARGETS.map((target) => `clientImport.targets.${target}`),
+      ...Object.values(DELIMITER_NAMES).map((name) => `clientImport.delimiters.${name}`),
+      ...['externalIdMissing', 'targetTwice', 'columnMissing', 'columnTwice'].map(
+        (problem) => `clientImport.problems.${problem}`,
+      ),
+      ...['created', 'updated', 'unchanged', 'rejected'].map((counter) => `clientImport.counters.${counter}`),
+      ...FORM_FIELD_TYPES.map((type) => `forms.types.${type}`),
+      ...SCOPES.map((scope) => `apiCredentials.scopeNames.${scope}`),
+      ...['activated', 'deactivated'].map((done) => `categories.${done}`),
     ];
     expect(dynamic.filter((key) => !(key in english))).toEqual([]);
   });

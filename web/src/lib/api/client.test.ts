@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { mockApi, signIn } from '@/test/render';
 import { initTestI18n } from '@/test/i18n';
-import { api, apiBlob, ApiError } from './client';
+import { mockXhr } from '@/test/xhr';
+import { api, apiBlob, ApiError, apiUpload } from './client';
 
 describe('API client', () => {
   it('sends the bearer token, the tenant (TEN-03) and the UI language (I18N-01)', async () => {
@@ -107,5 +108,39 @@ describe('API client', () => {
     );
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(403);
+  });
+
+  it('uploads multipart bodies with the token, tenant and language, reporting progress (CRM-05)', async () => {
+    signIn();
+    await initTestI18n('ro');
+    const xhr = mockXhr();
+    const progress: number[][] = [];
+    const body = new FormData();
+    body.append('mapping', '{}');
+    const result = apiUpload<{ id: string }>('/api/cc/clients/imports', body, {
+      tenantId: 't-1',
+      onProgress: (loaded, total) => progress.push([loaded, total]),
+    });
+    const request = xhr.last()!;
+    expect(request.method).toBe('POST');
+    expect(request.headers).toEqual({
+      Accept: 'application/json, application/problem+json',
+      'Accept-Language': 'ro',
+      Authorization: 'Bearer test-token',
+      'X-Linea-Tenant': 't-1',
+    });
+    // the browser writes the multipart Content-Type with its boundary
+    expect(request.body).toBe(body);
+    await request.progress(5, 10);
+    await request.respond(202, { id: 'job-1' });
+    expect(progress).toEqual([[5, 10]]);
+    expect(await result).toEqual({ id: 'job-1' });
+
+    const refused = apiUpload('/api/cc/clients/imports', body, { tenantId: 't-1' }).catch((e: unknown) => e);
+    await xhr.last()!.respond(400, { status: 400, code: 'client-import.format', detail: 'Not a CSV file.' });
+    const error = (await refused) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.code).toBe('client-import.format');
+    expect(error.detail).toBe('Not a CSV file.');
   });
 });

@@ -144,3 +144,60 @@ export function asList<T>(response: T[] | Page<T> | null | undefined): T[] {
   if (!response) return [];
   return Array.isArray(response) ? response : (response.items ?? []);
 }
+
+export interface UploadOptions {
+  tenantId?: string | null;
+  /** bytes sent so far and in all, as the browser reports them */
+  onProgress?: (loaded: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+function problemOf(xhr: XMLHttpRequest): ProblemDetail {
+  const type = xhr.getResponseHeader('Content-Type') ?? '';
+  if (!type.includes('json')) return { status: xhr.status };
+  try {
+    return JSON.parse(xhr.responseText) as ProblemDetail;
+  } catch {
+    return { status: xhr.status };
+  }
+}
+
+/**
+ * A multipart upload (a client import file) with the same token, tenant and language as `api`, sent
+ * with XMLHttpRequest because fetch reports no upload progress. Refusals become ApiError.
+ */
+export function apiUpload<T>(path: string, body: FormData, options: UploadOptions = {}): Promise<T> {
+  const token = getAccessToken();
+  if (!token) return redirectToLogin<T>();
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
+    xhr.setRequestHeader('Accept-Language', currentLanguage());
+    xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+    if (options.tenantId) xhr.setRequestHeader(TENANT_HEADER, options.tenantId);
+    // no Content-Type: the browser writes the multipart boundary itself
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) options.onProgress?.(event.loaded, event.total);
+    };
+    xhr.onload = () => {
+      if (xhr.status === 401) {
+        void redirectToLogin<T>();
+        return;
+      }
+      if (xhr.status < 200 || xhr.status >= 300) {
+        reject(new ApiError(xhr.status, problemOf(xhr)));
+        return;
+      }
+      try {
+        resolve((xhr.responseText ? JSON.parse(xhr.responseText) : undefined) as T);
+      } catch {
+        reject(new ApiError(xhr.status, {}));
+      }
+    };
+    xhr.onerror = () => reject(new ApiError(0, {}));
+    xhr.onabort = () => reject(new DOMException('The upload was cancelled.', 'AbortError'));
+    options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(body);
+  });
+}

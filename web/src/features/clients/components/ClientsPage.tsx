@@ -33,6 +33,12 @@ export default function ClientsPage() {
       {t('clients.create')}
     </Button>
   ) : null;
+  // CRM-05: load or sync the list from a CSV or Excel file
+  const importButton = manage ? (
+    <Button component={Link} to="/clients/import" variant="default" data-testid="clients-import">
+      {t('clientImport.open')}
+    </Button>
+  ) : null;
 
   const data = clients.data;
   const totalPages = data ? Math.max(1, Math.ceil(data.total / (data.size || CLIENTS_PAGE_SIZE))) : 1;
@@ -139,7 +145,18 @@ export default function ClientsPage() {
 
   return (
     <>
-      <PageHeader title={t('clients.title')} description={t('clients.subtitle')} actions={createButton} />
+      <PageHeader
+        title={t('clients.title')}
+        description={t('clients.subtitle')}
+        actions={
+          manage ? (
+            <>
+              {importButton}
+              {createButton}
+            </>
+          ) : null
+        }
+      />
       <Group mb="md" align="flex-end" wrap="wrap">
         <TextInput
           type="search"

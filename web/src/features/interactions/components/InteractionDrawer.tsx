@@ -1,11 +1,17 @@
-import { Badge, Drawer, Group, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Badge, Divider, Drawer, Group, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatDuration, formatTime } from '@/lib/format';
 import { formatE164 } from '@/lib/phone';
+import { useSession } from '@/lib/session/SessionProvider';
+import { can } from '@/lib/session/types';
 import { ErrorState, LoadingState } from '@/lib/ui/states';
 import { useInteraction, type InteractionDetail } from '../api/interactions';
 import { Outcome, STATE_COLORS } from '../utils/labels';
+import { InteractionCategories } from './InteractionCategories';
+import { InteractionForms } from './InteractionForms';
+
+const CATEGORIZED = 'CATEGORIZED';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -22,6 +28,9 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 
 function Details({ interaction }: { interaction: InteractionDetail }) {
   const { t } = useTranslation();
+  const { membership } = useSession();
+  // AGT-05, CRM-02: categories and intake forms are read with clients.view
+  const crm = can(membership, 'clients.view');
   const events = [...interaction.events].sort((a, b) => a.at.localeCompare(b.at));
   return (
     <Stack gap="lg">
@@ -58,7 +67,12 @@ function Details({ interaction }: { interaction: InteractionDetail }) {
             {events.map((event, index) => (
               <Timeline.Item
                 key={`${event.at}-${event.type}-${index}`}
-                title={t(`interactions.events.${event.type}`)}
+                title={
+                  // AGT-05: someone changed the call's categories (the detail says from what to what)
+                  (event.type as string) === CATEGORIZED
+                    ? t('categories.event')
+                    : t(`interactions.events.${event.type}`)
+                }
                 data-testid="interaction-event"
                 data-type={event.type}
               >
@@ -76,6 +90,14 @@ function Details({ interaction }: { interaction: InteractionDetail }) {
           </Timeline>
         )}
       </div>
+      {crm ? (
+        <>
+          <Divider />
+          <InteractionCategories interactionId={interaction.id} />
+          <Divider />
+          <InteractionForms interactionId={interaction.id} />
+        </>
+      ) : null}
     </Stack>
   );
 }
@@ -89,7 +111,7 @@ export function InteractionDrawer({ id, onClose }: { id: string | null; onClose:
       opened={!!id}
       onClose={onClose}
       position="right"
-      size="md"
+      size="lg"
       title={t('interactions.detailTitle')}
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Me } from '@/lib/session/types';
 import { demoAdmin, DEMO_ID, membership } from '@/test/fixtures';
+import { crmAdminRoutes } from '@/test/crmAdmin';
 import { renderApp } from '@/test/render';
 import {
   abandonedCall,
@@ -14,6 +15,8 @@ import {
 } from '@/test/telephony';
 
 const routes = {
+  // the drawer's categories and intake forms (AGT-05, CRM-02)
+  ...crmAdminRoutes,
   'GET /api/cc/interactions': page([answeredCall, abandonedCall, outboundCall]),
   'GET /api/cc/interactions/i-answered': answeredCallDetail,
   'GET /api/cc/calls/caller-numbers': tenantNumbers,
