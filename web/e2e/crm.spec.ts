@@ -133,3 +133,52 @@ test('demo-admin: a published article found by search, a ticket with an SLA time
       ).catch(() => undefined);
   }
 });
+
+// CRM-02, CRM-06, AGT-05: demo-admin designs an intake form with a choice field and defines a category
+// for interactions; both read back from the server after a reload.
+test('demo-admin: an intake form with a choice field and an interaction category', async ({ openPage }) => {
+  const page = await openPage();
+  await signIn(page, 'demo-admin');
+  const created: { form?: string; category?: string } = {};
+  try {
+    const formName = unique('Intake');
+    await page.getByTestId('nav-forms').click();
+    await page.getByTestId('forms-create').click();
+    const editor = page.getByTestId('form-editor');
+    await editor.locator('input[name="name"]').fill(formName);
+    if ((await editor.locator('input[name="fields.0.key"]').count()) === 0)
+      await editor.getByTestId('form-add-field').click();
+    await editor.locator('input[name="fields.0.key"]').fill('topic');
+    await editor.locator('input[name="fields.0.label"]').fill('Topic');
+    await editor.locator('select[name="fields.0.type"]').selectOption('SELECT');
+    const options = editor.getByTestId('form-field-options');
+    await options.fill('Billing');
+    await options.press('Enter');
+    await options.fill('Outage');
+    await options.press('Enter');
+    created.form = await createdId(page, '/api/cc/forms', () => editor.getByTestId('form-save').click());
+    await expect(editor).toBeHidden();
+
+    const categoryName = unique('Billing question');
+    await page.getByTestId('nav-categories').click();
+    await page.getByTestId('categories-create').click();
+    const categoryForm = page.getByTestId('category-form');
+    await categoryForm.locator('input[name="name"]').fill(categoryName);
+    created.category = await createdId(page, '/api/cc/categories', () =>
+      categoryForm.getByTestId('category-save').click(),
+    );
+
+    await page.reload();
+    await expect(page.locator('[data-testid="category-row"]', { hasText: categoryName })).toBeVisible();
+    await page.getByTestId('nav-forms').click();
+    await expect(page.locator('[data-testid="form-row"]', { hasText: formName })).toBeVisible();
+  } finally {
+    for (const [path, id] of [
+      ['/api/cc/forms', created.form],
+      ['/api/cc/categories', created.category],
+    ] as const) {
+      if (id)
+        await apiCall(page, 'DELETE', `${path}/${id}`, undefined, DEMO_TENANT_ID).catch(() => undefined);
+    }
+  }
+});
