@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Burger, Divider, Group, Text } from '@mantine/core';
+import { Anchor, AppShell, Burger, Divider, Group, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -60,7 +60,10 @@ export function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
-        <Navigation onNavigate={close} />
+        {/* a tenant admin's menu is taller than a laptop screen: it scrolls on its own */}
+        <AppShell.Section grow component={ScrollArea} type="auto" data-testid="nav-scroll">
+          <Navigation onNavigate={close} />
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         <Suspense fallback={<LoadingState />}>
