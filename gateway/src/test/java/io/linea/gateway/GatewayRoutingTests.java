@@ -172,6 +172,28 @@ class GatewayRoutingTests extends GatewayTestSupport {
         CC.verify(1, anyRequestedFor(anyUrl()));
     }
 
+    /**
+     * CRM-05: the integration API reaches cc-core with its API key and without a person's token; a tenant id the
+     * caller sends is dropped (the key decides the tenant in cc-core).
+     */
+    @Test
+    void integrationApiPassesItsKeyToCcCoreWithoutAToken() {
+        CC.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/api/integration/v1/clients:upsert"))
+                .atPriority(1).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("[]")));
+        client.post().uri("/api/integration/v1/clients:upsert").header("X-Linea-Api-Key", "lnk_ab3cd4ef5g_secret")
+                .header("X-Tenant-Id", "00000000-0000-0000-0000-000000000001")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("[]").exchange().expectStatus().isOk();
+        var requests = CC.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                urlEqualTo("/api/integration/v1/clients:upsert")));
+        assertThat(requests).hasSize(1);
+        assertThat(requests.getFirst().getHeader("X-Linea-Api-Key")).isEqualTo("lnk_ab3cd4ef5g_secret");
+        assertThat(requests.getFirst().containsHeader("X-Tenant-Id")).isFalse();
+        // the rest of the API still wants a person's token
+        problem(client.get().uri("/api/cc/queues").header("X-Linea-Api-Key", "lnk_ab3cd4ef5g_secret").exchange(),
+                HttpStatus.UNAUTHORIZED, "auth.required");
+    }
+
     /** HD-03, CRM-05: a document or client list of a few megabytes passes; a JSON body that size does not. */
     @Test
     void fileUploadsMayBeLargerThanApiBodies() {

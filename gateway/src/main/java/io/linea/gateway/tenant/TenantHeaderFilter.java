@@ -50,6 +50,11 @@ public class TenantHeaderFilter implements WebFilter {
         if (!Paths.isApi(request.getPath().value())) {
             return chain.filter(withTenant(exchange, null));
         }
+        if (Paths.isIntegration(request.getPath().value())) {
+            // the API key decides the tenant in cc-core; calls are rate-limited per key (its public prefix)
+            exchange.getAttributes().put(RATE_LIMIT_KEY, "api-key:" + keyPrefix(request));
+            return chain.filter(withTenant(exchange, null));
+        }
         return exchange.getPrincipal().ofType(JwtAuthenticationToken.class).map(JwtAuthenticationToken::getToken)
                 .map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(token -> {
                     if (token.isEmpty()) {
@@ -87,6 +92,20 @@ public class TenantHeaderFilter implements WebFilter {
             }
         }).build();
         return exchange.mutate().request(request).build();
+    }
+
+    /** {@code lnk_<prefix>_…} from the Authorization or X-Linea-Api-Key header; the secret part is never kept. */
+    static String keyPrefix(ServerHttpRequest request) {
+        String key = request.getHeaders().getFirst("X-Linea-Api-Key");
+        String authorization = request.getHeaders().getFirst("Authorization");
+        if (key == null && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            key = authorization.substring(7).trim();
+        }
+        if (key == null || !key.startsWith("lnk_")) {
+            return "none";
+        }
+        int end = key.indexOf('_', 4);
+        return end < 0 ? "none" : key.substring(4, Math.min(end, 4 + 16));
     }
 
     static boolean isMember(Jwt token, UUID tenant) {
