@@ -367,16 +367,33 @@ public final class Sipp {
                 + "when run as root)");
     }
 
-    /** A UDP port free on {@code ip}; for RTP an even one whose successor (RTCP) is free too. */
-    static int freeUdpPort(String ip, boolean rtp) {
+    /**
+     * Ports handed out in this JVM (a SIP port, or an RTP block of four: audio, RTCP, video, its RTCP). A port
+     * is free when probed but taken only when sipp starts, so without this two sipp processes started together
+     * could be given overlapping ports (sipp then exits with "Address already in use").
+     */
+    private static final java.util.Set<Integer> ISSUED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** A UDP port free on {@code ip}; for RTP an even one whose next three (RTCP, video, its RTCP) are free too. */
+    static synchronized int freeUdpPort(String ip, boolean rtp) {
+        if (ISSUED.size() > 6000) {
+            ISSUED.clear(); // the earliest sipp runs have long ended
+        }
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int port = 40000 + random.nextInt(10000);
+        int width = rtp ? 4 : 1;
+        for (int attempt = 0; attempt < 400; attempt++) {
+            int port = 40000 + random.nextInt(10000 - 4);
             if (rtp) {
                 port &= ~1;
             }
-            if (udpFree(ip, port) && (!rtp || (udpFree(ip, port + 1) && udpFree(ip, port + 2)
-                    && udpFree(ip, port + 3)))) {
+            boolean free = true;
+            for (int p = port; p < port + width && free; p++) {
+                free = !ISSUED.contains(p) && udpFree(ip, p);
+            }
+            if (free) {
+                for (int p = port; p < port + width; p++) {
+                    ISSUED.add(p);
+                }
                 return port;
             }
         }
