@@ -1,7 +1,6 @@
 package io.linea.cc.crm;
 
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -67,12 +66,10 @@ class ClientUpserts {
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
-    private final ClientDirectory directory;
 
-    ClientUpserts(JdbcTemplate jdbc, ClientDirectory directory) {
+    ClientUpserts(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
-        this.directory = directory;
     }
 
     /** Applies the items in order (a later row of the same external id sees the earlier one's result). */
@@ -302,9 +299,9 @@ class ClientUpserts {
 
     /**
      * New cards go in with one multi-row INSERT per table (arrays unnested by PostgreSQL) and their search
-     * document computed here, so a new card is written once; changed cards are a JDBC batch of UPDATEs
-     * whose search document is rebuilt by {@link ClientDirectory#refreshSearch(java.util.Collection)}
-     * (it includes the card's notes).
+     * document computed here, so a new card is written once; changed cards are one UPDATE from unnested
+     * arrays that rebuilds each search document as {@link ClientDirectory#refreshSearch(UUID)} does (with the
+     * card's new phones and e-mails, and its notes).
      */
     private void write(UUID tenant, Map<String, Stored> original, Map<String, Stored> current) {
         OffsetDateTime now = OffsetDateTime.ofInstant(ClientDirectory.now(), ZoneOffset.UTC);

@@ -29,7 +29,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -119,7 +118,8 @@ class RoutingOfferBenchmark {
     void offerLatency() throws Exception {
         node = AsteriskExtension.sharedNode();
         Api platform = Api.platformAdmin(port);
-        awaitTrue("cc-core connected to the node", Duration.ofSeconds(60), () -> telephony.connected());
+        NodeTestSupport.await("cc-core connected to the node", Duration.ofSeconds(60),
+                () -> telephony.connected() ? Boolean.TRUE : null);
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         telephony.onOfferLatency(d -> lineaOffers.add(d.toNanos() / 1e6));
 
@@ -330,9 +330,11 @@ class RoutingOfferBenchmark {
     }
 
     private void quiesce() throws InterruptedException {
-        awaitTrue("the node to have no channels", Duration.ofSeconds(60),
-                () -> Api.JSON.readTree(node.ariRequest("GET", "/channels", null).body()).isEmpty());
-        awaitTrue("cc-core to have no calls", Duration.ofSeconds(60), () -> telephony.activeCalls() == 0);
+        NodeTestSupport.await("the node to have no channels", Duration.ofSeconds(60),
+                () -> Api.JSON.readTree(node.ariRequest("GET", "/channels", null).body()).isEmpty() ? Boolean.TRUE
+                        : null);
+        NodeTestSupport.await("cc-core to have no calls", Duration.ofSeconds(60),
+                () -> telephony.activeCalls() == 0 ? Boolean.TRUE : null);
         Thread.sleep(2000);
     }
 
@@ -380,21 +382,5 @@ class RoutingOfferBenchmark {
 
     private static int intSetting(String name, int fallback) {
         return Integer.parseInt(System.getProperty(name, Integer.toString(fallback)));
-    }
-
-    private static void awaitTrue(String what, Duration timeout, BooleanSupplier condition)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (condition.getAsBoolean()) {
-                    return;
-                }
-            } catch (RuntimeException e) {
-                // not yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("timed out waiting for " + what);
     }
 }
