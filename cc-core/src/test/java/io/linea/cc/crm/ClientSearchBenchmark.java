@@ -262,10 +262,11 @@ class ClientSearchBenchmark {
         String when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(Instant.now().atOffset(
                 ZoneOffset.UTC));
         out.append("\n## Run of ").append(when).append("\n\n");
-        out.append(String.format(Locale.ROOT, "Command: `%s`. %d cores, load average %.1f before the run; %,d clients "
+        out.append(String.format(Locale.ROOT, "Command: `%s`. %d cores, load average %.1f before the run, PostgreSQL "
+                + "shared_buffers %s; %,d clients "
                 + "in the searched tenant, %d other tenants of %,d; %d timed searches through the HTTP API (after 100 "
                 + "to warm up), %d baseline searches in SQL.%n%n", COMMAND, Runtime.getRuntime().availableProcessors(),
-                loadBefore, CLIENTS, OTHERS, OTHER_CLIENTS, all.size(), naive.size()));
+                loadBefore, sharedBuffers(), CLIENTS, OTHERS, OTHER_CLIENTS, all.size(), naive.size()));
         double p95 = percentile(all, 0.95);
         double naiveP95 = percentile(naive, 0.95);
         out.append(String.format(Locale.ROOT, "All searches: Linea p50 %.1f ms, **p95 %.1f ms** (target ≤ %.0f ms: %s), "
@@ -290,6 +291,16 @@ class ClientSearchBenchmark {
         Files.writeString(OUTPUT, out.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
         Files.writeString(Path.of("target", "crm-search-latest.md"), out.toString(), StandardCharsets.UTF_8);
+    }
+
+    private static String sharedBuffers() {
+        try (Connection db = EmbeddedDatabase.shared().superuserConnection(); Statement s = db.createStatement();
+                ResultSet row = s.executeQuery("show shared_buffers")) {
+            row.next();
+            return row.getString(1);
+        } catch (SQLException e) {
+            return "unknown";
+        }
     }
 
     private void note(String line) {

@@ -54,6 +54,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setCleanDataDirectory(clean)
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("timezone", "UTC");
+        // more settings for one run, e.g. a benchmark's memory: -Dlinea.db.server-config=shared_buffers=4GB;work_mem=16MB
+        for (String setting : System.getProperty("linea.db.server-config", "").split(";")) {
+            int equals = setting.indexOf('=');
+            if (equals > 0) {
+                builder.setServerConfig(setting.substring(0, equals).strip(), setting.substring(equals + 1).strip());
+            }
+        }
         if (port > 0) {
             builder.setPort(port);
         }
