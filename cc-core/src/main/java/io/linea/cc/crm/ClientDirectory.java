@@ -39,21 +39,26 @@ import io.linea.platform.tenancy.TenantContext;
 @Service
 public class ClientDirectory {
 
-    /** Accents and case do not change where a name sorts ("Čeňková" among the C's): stored columns (V13). */
-    private static final String NAME = "c.sort_name";
-    private static final String FIRST_NAME = "c.sort_first";
+    /** Accents and case do not change where a name sorts ("Čeňková" among the C's): index client_sort_name. */
+    private static final String NAME = "lower(cc.crm_unaccent(coalesce(c.last_name, c.organisation, '')))";
+    private static final String FIRST_NAME = "lower(cc.crm_unaccent(coalesce(c.first_name, '')))";
 
     /** How a list is ordered: by name (last name or organisation, then first name) or by last change. */
     public enum Order {
-        NAME_ASC(NAME + " asc, " + FIRST_NAME + " asc, c.id asc"),
-        NAME_DESC(NAME + " desc, " + FIRST_NAME + " desc, c.id desc"),
-        UPDATED_ASC("c.updated_at asc, c.id asc"),
-        UPDATED_DESC("c.updated_at desc, c.id desc");
+        NAME_ASC(NAME + " asc, " + FIRST_NAME + " asc, c.id asc", "c.sort_name asc, c.sort_first asc, c.id asc"),
+        NAME_DESC(NAME + " desc, " + FIRST_NAME + " desc, c.id desc",
+                "c.sort_name desc, c.sort_first desc, c.id desc"),
+        UPDATED_ASC("c.updated_at asc, c.id asc", "c.updated_at asc, c.id asc"),
+        UPDATED_DESC("c.updated_at desc, c.id desc", "c.updated_at desc, c.id desc");
 
+        /** over cards */
         private final String sql;
+        /** over search matches, which carry the same sort keys as stored columns (V13) */
+        private final String matched;
 
-        Order(String sql) {
+        Order(String sql, String matched) {
             this.sql = sql;
+            this.matched = matched;
         }
 
         /** {@code name}, {@code name,desc}, {@code updatedAt}, {@code updatedAt,desc}. */
@@ -72,6 +77,8 @@ public class ClientDirectory {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern PHONE_LIKE = Pattern.compile("^[+0-9\\s\\-().]+$");
     private static final Pattern NOT_DIGIT = Pattern.compile("[^0-9]");
+    /** How many cards {@link #find} ranks at most. */
+    private static final int FIND_CANDIDATES = 200;
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private final Clients clients;
@@ -97,56 +104,62 @@ public class ClientDirectory {
      */
     @Transactional(readOnly = true)
     public Paged<ClientView> search(String q, String tag, int page, int size, Order order) {
-        StringBuilder where = new StringBuilder(" where c.tenant_id = :tenant");
         Map<String, Object> params = new HashMap<>();
         params.put("tenant", TenantContext.requireTenant());
         params.put("limit", size);
         params.put("offset", (long) page * size);
-        if (tag != null && !tag.isBlank()) {
-            where.append(" and c.tags @> array[:tag]::text[]");
+        boolean tagged = tag != null && !tag.isBlank();
+        if (tagged) {
             params.put("tag", normaliseTag(tag));
         }
+        String tagCondition = tagged ? " and c.tags @> array[:tag]::text[]" : "";
         if (q == null || q.isBlank()) {
             // the whole list: read in the order of an index, counted apart
+            String where = " where c.tenant_id = :tenant" + tagCondition;
             long total = jdbc.sql("select count(*) from cc.client c" + where).params(params).query(Long.class)
                     .single();
             List<UUID> ids = jdbc.sql("select c.id from cc.client c" + where + " order by " + order.sql
                     + " limit :limit offset :offset").params(params).query(UUID.class).list();
             return new Paged<>(views(ids), page, size, total);
         }
-        // the query is split into lexemes by the same parser as the documents, each one a prefix
-        String with = """
-                with q as (select to_tsquery('simple', string_agg('''' || replace(replace(lexeme, '\\', '\\\\'),
-                    '''', '''''') || ''':*', ' & ')) as query
-                  from unnest(to_tsvector('simple', cc.crm_unaccent(:q))))
-                """;
+        // The query is split into lexemes by the same parser as the documents; a card matches when each of
+        // them starts one of its words. cc.client_word answers that from its index alone, with the sort keys
+        // of the name order: the matches are counted and the page sorted without reading the cards
+        // (B: client search over a million clients).
         params.put("q", q.strip());
+        String matches = """
+                select w.client_id as id, w.sort_name, w.sort_first
+                from l join cc.client_word w on w.tenant_id = :tenant and w.word >= (l.lexeme collate "C")
+                  and w.word < ((l.lexeme || chr(1114111)) collate "C")
+                group by w.client_id, w.sort_name, w.sort_first
+                having count(distinct l.lexeme) = (select count(*) from l)""";
         String digits = NOT_DIGIT.matcher(q).replaceAll("");
         if (PHONE_LIKE.matcher(q.strip()).matches() && digits.length() >= 3) {
-            // a union of two index searches (the words, the digits inside numbers): an OR of both in one
-            // condition would make PostgreSQL read every card of the tenant
-            where.append(" and c.id in (select x.id from cc.client x where x.tenant_id = :tenant"
-                    + " and x.search_vector @@ (select query from q)"
-                    + " union select p.client_id from cc.client_phone p where p.tenant_id = :tenant"
-                    + " and p.number like :digits)");
+            // digits also match inside the numbers ("900 12"), through the trigram index of the numbers
+            matches += """
+
+                    union
+                    select c.id, c.sort_name, c.sort_first from cc.client_phone p
+                    join cc.client c on c.tenant_id = p.tenant_id and c.id = p.client_id
+                    where p.tenant_id = :tenant and p.number like :digits""";
             params.put("digits", "%" + digits + "%");
-        } else {
-            where.append(" and c.search_vector @@ (select query from q)");
         }
-        // The matches are found first (a subquery with OFFSET 0 is not flattened), then counted and the page
-        // sorted out of them in one pass. Left to itself PostgreSQL would rather walk the name index and test
-        // every card on the way, which for a common surname reads half the tenant before the first hit
-        // (B: client search over a million clients).
+        // a tag or the order of change needs the card itself
+        boolean card = tagged || order == Order.UPDATED_ASC || order == Order.UPDATED_DESC;
+        String from = card
+                ? "(" + matches + ") m join cc.client c on c.tenant_id = :tenant and c.id = m.id" + tagCondition
+                : "(" + matches + ") c";
         record Row(UUID id, long total) {
         }
-        List<Row> rows = jdbc.sql(with + "select c.id, count(*) over () as total from (select c.id, c.sort_name,"
-                + " c.sort_first, c.updated_at from cc.client c" + where + " offset 0) c order by " + order.sql
+        List<Row> rows = jdbc.sql("""
+                with l as (select distinct lexeme from unnest(to_tsvector('simple', cc.crm_unaccent(:q))))
+                select c.id, count(*) over () as total from\s""" + from + " order by " + order.matched
                 + " limit :limit offset :offset").params(params)
                 .query((row, i) -> new Row(row.getObject("id", UUID.class), row.getLong("total"))).list();
         long total = !rows.isEmpty() ? rows.get(0).total()
                 : page == 0 ? 0
-                : jdbc.sql(with + "select count(*) from cc.client c" + where).params(params).query(Long.class)
-                        .single();
+                : jdbc.sql("with l as (select distinct lexeme from unnest(to_tsvector('simple', cc.crm_unaccent(:q))))"
+                        + " select count(*) from " + from).params(params).query(Long.class).single();
         return new Paged<>(views(rows.stream().map(Row::id).toList()), page, size, total);
     }
 
@@ -164,10 +177,20 @@ public class ClientDirectory {
         if (q == null || q.isBlank()) {
             return List.of();
         }
+        // The candidates come from the words' index (those matching most words whole first, then by name), at
+        // most FIND_CANDIDATES of them; only they are read and ranked by PostgreSQL's ts_rank.
         return jdbc.sql("""
-                with q as (select to_tsquery('simple', string_agg('''' || replace(replace(lexeme, '\\', '\\\\'),
-                    '''', '''''') || ''':*', ' & ')) as query
-                  from unnest(to_tsvector('simple', cc.crm_unaccent(:q))))
+                with l as (select distinct lexeme from unnest(to_tsvector('simple', cc.crm_unaccent(:q)))),
+                q as (select to_tsquery('simple', string_agg('''' || replace(replace(lexeme, '\\', '\\\\'),
+                    '''', '''''') || ''':*', ' & ')) as query from l),
+                m as (select w.client_id as id,
+                             count(distinct l.lexeme) filter (where w.word = (l.lexeme collate "C")) as whole
+                      from l join cc.client_word w on w.tenant_id = :tenant and w.word >= (l.lexeme collate "C")
+                        and w.word < ((l.lexeme || chr(1114111)) collate "C")
+                      group by w.client_id, w.sort_name, w.sort_first
+                      having count(distinct l.lexeme) = (select count(*) from l)
+                      order by whole desc, w.sort_name, w.sort_first, w.client_id
+                      limit :candidates)
                 select c.id, concat_ws(' ', c.first_name, c.last_name,
                            case when c.first_name is null and c.last_name is null then c.organisation
                                 when c.organisation is not null then '(' || c.organisation || ')' end) as name,
@@ -175,11 +198,10 @@ public class ClientDirectory {
                        ts_headline('cc.search_simple', replace(replace(replace(c.search_text, '&', '&amp;'), '<', '&lt;'),
                            '>', '&gt;'), q.query, 'StartSel=<mark>, StopSel=</mark>, MaxWords=20, MinWords=5,
                            MaxFragments=2, FragmentDelimiter=" … "') as snippet
-                from cc.client c cross join q
-                where c.tenant_id = :tenant and q.query is not null and c.search_vector @@ q.query
+                from m join cc.client c on c.tenant_id = :tenant and c.id = m.id cross join q
                 order by rank desc, c.updated_at desc, c.id
                 limit :limit""").param("tenant", TenantContext.requireTenant()).param("q", q.strip())
-                .param("limit", limit)
+                .param("limit", limit).param("candidates", Math.max(FIND_CANDIDATES, limit))
                 .query((row, i) -> new Hit(row.getObject("id", UUID.class), row.getString("name"),
                         row.getString("snippet"), row.getDouble("rank")))
                 .list();

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -36,6 +37,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -71,6 +74,10 @@ public class ClientImports {
     private static final Pattern TAG_SEPARATORS = Pattern.compile("[;,|]");
     private static final Pattern MULTI_SEPARATORS = Pattern.compile("[;|]");
     private static final int MAX_UPSERT = 1000;
+    /** A job whose owner has not renewed its heartbeat for this long is taken over. */
+    static final Duration STALE_AFTER = Duration.ofMinutes(2);
+    /** …and, when no instance has its file, marked FAILED after this much more. */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
 
     private final ClientImportSettings settings;
     private final CrmConfiguration configuration;
@@ -82,6 +89,8 @@ public class ClientImports {
     private final ProblemMessages messages;
     private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService cleaner;
+    /** This instance, as the owner of the jobs it runs. */
+    private final UUID instance = UUID.randomUUID();
 
     ClientImports(ClientImportSettings settings, CrmConfiguration configuration, ClientImportMappings mappings,
             ClientUpserts upserts, JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions,
@@ -101,6 +110,7 @@ public class ClientImports {
         this.cleaner = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("client-import-cleanup").factory());
         this.cleaner.scheduleWithFixedDelay(this::deleteExpiredReportsSafely, 1, 60, TimeUnit.MINUTES);
+        this.cleaner.scheduleWithFixedDelay(this::resumeInterruptedSafely, 30, 30, TimeUnit.SECONDS);
     }
 
     @PreDestroy
@@ -111,7 +121,7 @@ public class ClientImports {
 
     /** What the worker needs, all of it explicit: the tenant is never taken from the thread that queued it. */
     private record Job(UUID id, UUID tenantId, Path file, ClientImportFiles.Format format, Charset charset,
-            ClientImportMapping mapping, Map<String, Integer> targets, int width) {
+            ClientImportMapping mapping, Map<String, Integer> targets, int width, long done) {
     }
 
     /**
@@ -139,13 +149,14 @@ public class ClientImports {
             Charset charset = ClientImportFiles.charset(mapping.encoding());
             ClientImportFiles.Format format = ClientImportFiles.detect(file, name, settings, charset);
             Inspection inspection = inspect(file, format, charset, mapping);
-            Job job = new Job(id, tenantId, file, format, charset, mapping, inspection.targets, inspection.width);
+            Job job = new Job(id, tenantId, file, format, charset, mapping, inspection.targets, inspection.width, 0);
             String storedName = name;
             transactions.executeWithoutResult(s -> jdbc.sql("""
                     insert into cc.client_import (id, tenant_id, status, source, file_name, format, mapping, total,
-                      requested_by, created_at, report_expires_at)
-                    values (:id, :tenant, 'QUEUED', :source, :name, :format, :mapping::jsonb, :total, :by, :now, :expires)
-                    """).param("id", id).param("tenant", tenantId).param("source", source.name())
+                      requested_by, created_at, report_expires_at, owner, heartbeat_at)
+                    values (:id, :tenant, 'QUEUED', :source, :name, :format, :mapping::jsonb, :total, :by, :now, :expires,
+                      :owner, :now)
+                    """).param("id", id).param("owner", instance).param("tenant", tenantId).param("source", source.name())
                     .param("name", storedName).param("format", format.name()).param("mapping", mapping.json())
                     .param("total", inspection.rows).param("by", requestedBy).param("now", time(Instant.now()))
                     .param("expires", time(Instant.now().plus(settings.reportKeptFor()))).update());
@@ -214,22 +225,115 @@ public class ClientImports {
         return inspection;
     }
 
+    /**
+     * Renews this instance's claim on its queued and running jobs, and takes over the jobs of an instance that
+     * stopped renewing (a restart, a crash): a job whose file is in this instance's spool directory goes on
+     * after the rows already counted as processed (they committed together with their cards); a job whose
+     * file is not here is marked FAILED ({@code client-import.interrupted}) once its owner has been silent for
+     * {@link #ABANDONED_AFTER} more, as it cannot be finished anywhere.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void resumeInterrupted() {
+        record Left(UUID id, UUID tenantId, String format, String mapping, long processed, boolean abandoned) {
+        }
+        Instant now = Instant.now();
+        List<Left> left = TenantContext.callAsPlatform(() -> transactions.execute(s -> {
+            jdbc.sql("""
+                    update cc.client_import set heartbeat_at = :now
+                    where owner = :me and status in ('QUEUED', 'RUNNING')""")
+                    .param("now", time(now)).param("me", instance).update();
+            return jdbc.sql("""
+                    select id, tenant_id, format, mapping::text as mapping, processed,
+                           coalesce(heartbeat_at, created_at) < :abandoned as abandoned
+                    from cc.client_import
+                    where status in ('QUEUED', 'RUNNING') and coalesce(heartbeat_at, created_at) < :stale
+                    order by created_at""")
+                    .param("stale", time(now.minus(STALE_AFTER))).param("abandoned",
+                            time(now.minus(STALE_AFTER).minus(ABANDONED_AFTER)))
+                    .query((rs, i) -> new Left(rs.getObject("id", UUID.class), rs.getObject("tenant_id", UUID.class),
+                            rs.getString("format"), rs.getString("mapping"), rs.getLong("processed"),
+                            rs.getBoolean("abandoned"))).list();
+        }));
+        for (Left job : left) {
+            Path file = settings.spoolDir().resolve(job.id().toString());
+            if (!Files.isRegularFile(file) && !job.abandoned()) {
+                continue;
+            }
+            TenantContext.runAs(job.tenantId(), () -> {
+                // one instance takes the job over: the first to move its heartbeat
+                boolean claimed = transactions.execute(s -> jdbc.sql("""
+                        update cc.client_import set owner = :me, heartbeat_at = :now
+                        where id = :id and status in ('QUEUED', 'RUNNING')
+                          and coalesce(heartbeat_at, created_at) < :stale""").param("me", instance)
+                        .param("now", time(Instant.now())).param("id", job.id())
+                        .param("stale", time(now.minus(STALE_AFTER))).update()) == 1;
+                if (!claimed) {
+                    return;
+                }
+                try {
+                    if (!Files.isRegularFile(file)) {
+                        fail(job.id(), "client-import.interrupted");
+                        log.warn("Client import {} cannot be finished: its owner stopped and its file is not in {}",
+                                job.id(), settings.spoolDir());
+                        return;
+                    }
+                    ClientImportMapping mapping = ClientImportMapping.parse(job.mapping(), configuration.fields());
+                    Charset charset = ClientImportFiles.charset(mapping.encoding());
+                    ClientImportFiles.Format format = ClientImportFiles.Format.valueOf(job.format());
+                    Inspection inspection = inspect(file, format, charset, mapping);
+                    workers.execute(() -> run(new Job(job.id(), job.tenantId(), file, format, charset, mapping,
+                            inspection.targets, inspection.width, job.processed())));
+                    log.info("Client import {} taken over after {} processed rows", job.id(), job.processed());
+                } catch (RejectedExecutionException e) {
+                    // every worker busy and the queue full: the claim lapses, a later round tries again
+                    transactions.executeWithoutResult(s -> jdbc.sql(
+                            "update cc.client_import set heartbeat_at = null where id = :id").param("id", job.id())
+                            .update());
+                } catch (IOException | RuntimeException e) {
+                    log.error("Client import {} could not be resumed", job.id(), e);
+                    fail(job.id(), e instanceof LineaProblemException problem ? problem.code()
+                            : "client-import.interrupted");
+                    deleteQuietly(file);
+                }
+            });
+        }
+    }
+
+    private void resumeInterruptedSafely() {
+        try {
+            resumeInterrupted();
+        } catch (RuntimeException e) {
+            log.warn("Client import heartbeat failed", e);
+        }
+    }
+
+    private void fail(UUID id, String code) {
+        transactions.executeWithoutResult(s -> jdbc.sql("""
+                update cc.client_import set status = 'FAILED', failure_code = :code, finished_at = :now
+                where id = :id""").param("code", code).param("now", time(Instant.now())).param("id", id).update());
+    }
+
     private void run(Job job) {
         TenantContext.runAs(job.tenantId(), () -> {
             try {
                 transactions.executeWithoutResult(s -> jdbc.sql("""
-                        update cc.client_import set status = 'RUNNING', started_at = :now where id = :id
-                        """).param("now", time(Instant.now())).param("id", job.id()).update());
+                        update cc.client_import set status = 'RUNNING', started_at = coalesce(started_at, :now)
+                        where id = :id""").param("now", time(Instant.now())).param("id", job.id()).update());
                 List<ClientFieldView> fields = configuration.fields();
                 Map<String, ClientFieldView> byKey = new HashMap<>();
                 fields.forEach(f -> byKey.put(f.key(), f));
                 List<ClientUpserts.Item> batch = new ArrayList<>(settings.batchSize());
                 Map<Long, List<String>> raw = new HashMap<>();
                 boolean[] headerSeen = { !job.mapping().header() };
+                long[] rows = { 0 };
                 ClientImportFiles.forEachRow(job.file(), job.format(), job.mapping(), job.charset(),
                         settings.maxColumns(), (line, values) -> {
                             if (!headerSeen[0]) {
                                 headerSeen[0] = true;
+                                return;
+                            }
+                            if (++rows[0] <= job.done()) {
+                                // stored before a restart, with the counters that say so
                                 return;
                             }
                             batch.add(item(line, values, job, byKey));
@@ -249,10 +353,7 @@ public class ClientImports {
                 log.error("Client import {} failed", job.id(), e);
                 String code = e instanceof LineaProblemException problem ? problem.code() : "client-import.failed";
                 try {
-                    transactions.executeWithoutResult(s -> jdbc.sql("""
-                            update cc.client_import set status = 'FAILED', failure_code = :code, finished_at = :now
-                            where id = :id""").param("code", code).param("now", time(Instant.now()))
-                            .param("id", job.id()).update());
+                    fail(job.id(), code);
                 } catch (RuntimeException again) {
                     log.error("Client import {} could not be marked failed", job.id(), again);
                 }

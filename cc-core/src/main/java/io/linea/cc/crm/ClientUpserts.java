@@ -79,6 +79,10 @@ class ClientUpserts {
         // imports and API upserts of one tenant take turns: two inserts of one new external id cannot race
         jdbc.queryForObject("select 1 from (select pg_advisory_xact_lock(hashtextextended('client_upsert:' || ?, 0))) l",
                 Integer.class, tenant.toString());
+        // Each statement of the batch is planned for the values it gets. A generic plan, which PostgreSQL keeps
+        // for a statement prepared on a pooled connection, may have been made while the tenant had a few cards
+        // and would then read all of its cards for every batch once it has a million.
+        jdbc.execute("set local plan_cache_mode = force_custom_plan");
         List<String> externalIds = items.stream().filter(Patch.class::isInstance).map(i -> ((Patch) i).externalId())
                 .distinct().toList();
         Map<String, Stored> original = load(tenant, externalIds);

@@ -17,8 +17,11 @@ class CrmPersonalData implements PersonalDataSource {
         return List.of(
                 new PersonalDataLocation("client",
                         List.of("first_name", "last_name", "organisation", "external_id", "language", "tags", "custom",
-                                "search_text", "search_vector"),
+                                "search_text", "search_vector", "sort_name", "sort_first"),
                         Subject.CUSTOMER, "crm", "id = :clientId"),
+                // the search words of a card and its name's sort keys, kept by a trigger, gone with the card (CRM-03)
+                new PersonalDataLocation("client_word", List.of("word", "sort_name", "sort_first"), Subject.CUSTOMER,
+                        "crm", "client_id = :clientId"),
                 new PersonalDataLocation("client_phone", List.of("number", "label"), Subject.CUSTOMER, "crm",
                         "client_id = :clientId or number = :e164"),
                 new PersonalDataLocation("client_email", List.of("address", "label"), Subject.CUSTOMER, "crm",

@@ -54,6 +54,9 @@ class ClientImportIntegrationTests {
     @Autowired
     ClientImports imports;
 
+    @Autowired
+    ClientImportSettings importSettings;
+
     @TempDir
     Path temp;
 
@@ -356,6 +359,82 @@ class ClientImportIntegrationTests {
                 return new String[] { rs.getString(1), rs.getString(2), rs.getString(3) };
             }
         }
+    }
+
+    /**
+     * A restart: the job of an instance that stopped renewing its heartbeat is taken over and goes on after
+     * the rows it had already processed; without its file it fails with a reason; a live owner's job is left
+     * alone.
+     */
+    @Test
+    void aJobOfAStoppedInstanceIsTakenOverAfterItsProcessedRowsOrFailedWithoutItsFile() throws Exception {
+        Api api = tenantWithFields();
+        String csv = "External ID,First,Last,Region\nR1,Ana,Rusu,North\nR2,Ion,Rusu,North\nR3,Eva,Rusu,South\n"
+                + "R4,Dan,Rusu,South\n";
+        UUID resumable = leftJob(api.tenant(), csv, "RUNNING", 2, "1 hour");
+        UUID lost = leftJob(api.tenant(), null, "QUEUED", 0, "1 hour");
+        UUID live = leftJob(api.tenant(), csv, "RUNNING", 1, "10 seconds");
+        try {
+            imports.resumeInterrupted();
+
+            Api.Response job;
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            do {
+                Thread.sleep(25);
+                job = api.get(IMPORTS + "/" + resumable);
+            } while (!"DONE".equals(job.json().path("status").asString()) && System.nanoTime() < deadline);
+            assertThat(job.json().path("status").asString()).as(job.toString()).isEqualTo("DONE");
+            assertThat(job.json().path("processed").asLong()).isEqualTo(4);
+            assertThat(job.json().path("created").asLong()).isEqualTo(4);
+            // the first two rows were the stopped instance's: not read again
+            assertThat(count("select count(*) from cc.client where tenant_id = ? and external_id in ('R3', 'R4')",
+                    api.tenant())).isEqualTo(2);
+            assertThat(count("select count(*) from cc.client where tenant_id = ? and external_id in ('R1', 'R2')",
+                    api.tenant())).isZero();
+            assertThat(Files.exists(importSettings.spoolDir().resolve(resumable.toString()))).isFalse();
+
+            Api.Response failed = api.get(IMPORTS + "/" + lost);
+            assertThat(failed.json().path("status").asString()).isEqualTo("FAILED");
+            assertThat(failed.json().path("failureCode").asString()).isEqualTo("client-import.interrupted");
+
+            Api.Response untouched = api.get(IMPORTS + "/" + live);
+            assertThat(untouched.json().path("status").asString()).isEqualTo("RUNNING");
+            assertThat(untouched.json().path("processed").asLong()).isEqualTo(1);
+        } finally {
+            Files.deleteIfExists(importSettings.spoolDir().resolve(live.toString()));
+            try (Connection admin = EmbeddedDatabase.shared().superuserConnection();
+                    PreparedStatement delete = admin.prepareStatement("delete from cc.client_import where id = ?")) {
+                delete.setObject(1, live);
+                delete.executeUpdate();
+            }
+        }
+    }
+
+    /** A job row as another instance left it, with its file in the spool directory unless {@code csv} is null. */
+    private UUID leftJob(UUID tenant, String csv, String status, long processed, String silentFor) throws Exception {
+        UUID id = UUID.randomUUID();
+        if (csv != null) {
+            Files.createDirectories(importSettings.spoolDir());
+            Files.writeString(importSettings.spoolDir().resolve(id.toString()), csv, StandardCharsets.UTF_8);
+        }
+        try (Connection admin = EmbeddedDatabase.shared().superuserConnection();
+                PreparedStatement insert = admin.prepareStatement("""
+                        insert into cc.client_import (id, tenant_id, status, source, file_name, format, mapping, total,
+                          processed, created, created_at, report_expires_at, owner, heartbeat_at)
+                        values (?, ?, ?, 'UI', 'left.csv', 'CSV', ?::jsonb, 4, ?, ?, now() - interval '2 hours',
+                          now() + interval '7 days', ?, now() - ?::interval)""")) {
+            insert.setObject(1, id);
+            insert.setObject(2, tenant);
+            insert.setString(3, status);
+            insert.setString(4, "{\"columns\": {\"External ID\": \"externalId\", \"First\": \"firstName\", "
+                    + "\"Last\": \"lastName\", \"Region\": \"custom.region\"}, \"hasHeader\": true}");
+            insert.setLong(5, processed);
+            insert.setLong(6, processed);
+            insert.setObject(7, UUID.randomUUID());
+            insert.setString(8, silentFor);
+            insert.executeUpdate();
+        }
+        return id;
     }
 
     static long count(String sql, UUID tenant) throws SQLException {

@@ -464,7 +464,7 @@ class ClientIntegrationTests {
     void personalDataRegistryNamesRealColumnsOfEveryClientTable() throws SQLException {
         List<PersonalDataRegistry.PersonalDataLocation> locations = personalData.locations();
         assertThat(locations).extracting(PersonalDataRegistry.PersonalDataLocation::table)
-                .contains("client", "client_phone", "client_email", "client_note", "client_note_version");
+                .contains("client", "client_word", "client_phone", "client_email", "client_note", "client_note_version");
         try (Connection admin = EmbeddedDatabase.shared().superuserConnection();
                 PreparedStatement column = admin.prepareStatement(
                         "select count(*) from information_schema.columns where table_schema = 'cc' and table_name = ? and column_name = ?")) {

@@ -695,7 +695,7 @@ class TicketIntegrationTests {
         assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly(address);
         assertThat(mail.getFrom()[0].toString()).isEqualTo("help-desk@linea.invalid");
         String body = GreenMailUtil.getBody(mail);
-        assertThat(body).contains("https://help.example/tickets/" + number).contains("Priority:           HIGH")
+        assertThat(body).contains("https://help.example/tickets/" + number).containsPattern("Priority: +High")
                 .contains("Fiscal printer offline").contains("First response due:").contains("Resolution due:");
 
         JsonNode escalation = api.get("/api/cc/tickets/" + id).json().path("escalations").get(0);
@@ -706,6 +706,38 @@ class TicketIntegrationTests {
         List<String> types = eventTypes(api, id);
         assertThat(types.stream().filter("ESCALATED"::equals)).hasSize(1);
         assertThat(types.stream().filter("EMAIL_SENT"::equals)).hasSize(1);
+    }
+
+    @Test
+    void anEscalationEmailIsInTheTenantsLanguageAndTimeZone() throws Exception {
+        Api api = Api.adminOfNewTenant(port);
+        assertThat(api.put("/api/cc/settings", Map.of("displayName", "Casa", "timeZone", "Europe/Chisinau",
+                "defaultLanguage", "ro", "enabledLanguages", List.of("ro", "en"))).status()).isEqualTo(200);
+        String address = "ro-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        assertThat(settings(api, Map.of("escalation", List.of(Map.of("name", "Fără răspuns", "of", "FIRST_RESPONSE",
+                "point", "AFTER_START", "businessMinutes", 30, "raisePriorityTo", "URGENT", "notifyEmails",
+                List.of(address))))).status()).isEqualTo(200);
+        Instant start = Instant.parse("2026-09-10T08:00:00Z");
+        clock.set(start);
+        JsonNode created = ticket(api, Map.of("subject", "Imprimanta fiscală nu răspunde")).json();
+        long number = created.path("number").asLong();
+        Instant late = start.plus(Duration.ofMinutes(31));
+        clock.set(late);
+        job.run(late);
+
+        MimeMessage[] received = MAIL.getReceivedMessagesForDomain(address);
+        assertThat(received).hasSize(1);
+        assertThat(received[0].getSubject()).isEqualTo("Tichetul #" + number + " a fost escaladat: Fără răspuns");
+        // the due time in Chisinau's summer time (UTC+3), the labels and values in Romanian
+        String due = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(Instant.parse(
+                created.path("sla").path("firstResponseDue").asString()).atZone(java.time.ZoneId.of("Europe/Chisinau")));
+        assertThat(mimeText(received[0])).contains("Regula de escaladare „Fără răspuns” s-a declanșat pentru tichetul #"
+                + number).containsPattern("Prioritate: +Urgentă").containsPattern("Stare: +Nou")
+                .contains("Termen primul răspuns").contains(due + " (Europe/Chisinau)").doesNotContain("Priority");
+    }
+
+    private static String mimeText(MimeMessage message) throws Exception {
+        return String.valueOf(message.getContent());
     }
 
     @Test
