@@ -77,6 +77,11 @@ public class ClientDirectory {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern PHONE_LIKE = Pattern.compile("^[+0-9\\s\\-().]+$");
     private static final Pattern NOT_DIGIT = Pattern.compile("[^0-9]");
+    /** The query's words (lexemes, as the documents are parsed) and the upper end of each one's prefix range. */
+    private static final String QUERY_WORDS = """
+            with l as (select distinct lexeme, lexeme || chr(1114111) as upper
+              from unnest(to_tsvector('simple', cc.crm_unaccent(:q))))
+            """;
     /** How many cards {@link #find} ranks at most. */
     private static final int FIND_CANDIDATES = 200;
     private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -125,12 +130,14 @@ public class ClientDirectory {
         // The query is split into lexemes by the same parser as the documents; a card matches when each of
         // them starts one of its words. cc.client_word answers that from its index alone, with the sort keys
         // of the name order: the matches are counted and the page sorted without reading the cards
-        // (B: client search over a million clients).
+        // (B: client search over a million clients). The upper end of a word's range ("popa" + U+10FFFF) is
+        // computed with the query words: an expression in the condition itself would not be used as a bound of
+        // the index scan under row-level security, which lets only leakproof functions run before its check.
         params.put("q", q.strip());
         String matches = """
                 select w.client_id as id, w.sort_name, w.sort_first
                 from l join cc.client_word w on w.tenant_id = :tenant and w.word >= (l.lexeme collate "C")
-                  and w.word < ((l.lexeme || chr(1114111)) collate "C")
+                  and w.word < (l.upper collate "C")
                 group by w.client_id, w.sort_name, w.sort_first
                 having count(distinct l.lexeme) = (select count(*) from l)""";
         String digits = NOT_DIGIT.matcher(q).replaceAll("");
@@ -151,15 +158,13 @@ public class ClientDirectory {
                 : "(" + matches + ") c";
         record Row(UUID id, long total) {
         }
-        List<Row> rows = jdbc.sql("""
-                with l as (select distinct lexeme from unnest(to_tsvector('simple', cc.crm_unaccent(:q))))
-                select c.id, count(*) over () as total from\s""" + from + " order by " + order.matched
+        List<Row> rows = jdbc.sql(QUERY_WORDS + "select c.id, count(*) over () as total from " + from
+                + " order by " + order.matched
                 + " limit :limit offset :offset").params(params)
                 .query((row, i) -> new Row(row.getObject("id", UUID.class), row.getLong("total"))).list();
         long total = !rows.isEmpty() ? rows.get(0).total()
                 : page == 0 ? 0
-                : jdbc.sql("with l as (select distinct lexeme from unnest(to_tsvector('simple', cc.crm_unaccent(:q))))"
-                        + " select count(*) from " + from).params(params).query(Long.class).single();
+                : jdbc.sql(QUERY_WORDS + "select count(*) from " + from).params(params).query(Long.class).single();
         return new Paged<>(views(rows.stream().map(Row::id).toList()), page, size, total);
     }
 
@@ -179,14 +184,13 @@ public class ClientDirectory {
         }
         // The candidates come from the words' index (those matching most words whole first, then by name), at
         // most FIND_CANDIDATES of them; only they are read and ranked by PostgreSQL's ts_rank.
-        return jdbc.sql("""
-                with l as (select distinct lexeme from unnest(to_tsvector('simple', cc.crm_unaccent(:q)))),
-                q as (select to_tsquery('simple', string_agg('''' || replace(replace(lexeme, '\\', '\\\\'),
+        return jdbc.sql(QUERY_WORDS + """
+                , q as (select to_tsquery('simple', string_agg('''' || replace(replace(lexeme, '\\', '\\\\'),
                     '''', '''''') || ''':*', ' & ')) as query from l),
                 m as (select w.client_id as id,
                              count(distinct l.lexeme) filter (where w.word = (l.lexeme collate "C")) as whole
                       from l join cc.client_word w on w.tenant_id = :tenant and w.word >= (l.lexeme collate "C")
-                        and w.word < ((l.lexeme || chr(1114111)) collate "C")
+                        and w.word < (l.upper collate "C")
                       group by w.client_id, w.sort_name, w.sort_first
                       having count(distinct l.lexeme) = (select count(*) from l)
                       order by whole desc, w.sort_name, w.sort_first, w.client_id
