@@ -77,11 +77,8 @@ public class ClientDirectory {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern PHONE_LIKE = Pattern.compile("^[+0-9\\s\\-().]+$");
     private static final Pattern NOT_DIGIT = Pattern.compile("[^0-9]");
-    /** The query's words (lexemes, as the documents are parsed) and the upper end of each one's prefix range. */
-    private static final String QUERY_WORDS = """
-            with l as (select distinct lexeme, lexeme || chr(1114111) as upper
-              from unnest(to_tsvector('simple', cc.crm_unaccent(:q))))
-            """;
+    /** At most this many words of a query are looked for. */
+    private static final int MAX_QUERY_WORDS = 8;
     /** How many cards {@link #find} ranks at most. */
     private static final int FIND_CANDIDATES = 200;
     private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -127,29 +124,13 @@ public class ClientDirectory {
                     + " limit :limit offset :offset").params(params).query(UUID.class).list();
             return new Paged<>(views(ids), page, size, total);
         }
-        // The query is split into lexemes by the same parser as the documents; a card matches when each of
-        // them starts one of its words. cc.client_word answers that from its index alone, with the sort keys
-        // of the name order: the matches are counted and the page sorted without reading the cards
-        // (B: client search over a million clients). The upper end of a word's range ("popa" + U+10FFFF) is
-        // computed with the query words: an expression in the condition itself would not be used as a bound of
-        // the index scan under row-level security, which lets only leakproof functions run before its check.
-        params.put("q", q.strip());
-        String matches = """
-                select w.client_id as id, w.sort_name, w.sort_first
-                from l join cc.client_word w on w.tenant_id = :tenant and w.word >= (l.lexeme collate "C")
-                  and w.word < (l.upper collate "C")
-                group by w.client_id, w.sort_name, w.sort_first
-                having count(distinct l.lexeme) = (select count(*) from l)""";
-        String digits = NOT_DIGIT.matcher(q).replaceAll("");
-        if (PHONE_LIKE.matcher(q.strip()).matches() && digits.length() >= 3) {
-            // digits also match inside the numbers ("900 12"), through the trigram index of the numbers
-            matches += """
-
-                    union
-                    select c.id, c.sort_name, c.sort_first from cc.client_phone p
-                    join cc.client c on c.tenant_id = p.tenant_id and c.id = p.client_id
-                    where p.tenant_id = :tenant and p.number like :digits""";
-            params.put("digits", "%" + digits + "%");
+        // A card matches when each word of the query starts one of its words (cc.client_word, kept by triggers
+        // from the search document, with every tail of a long number so that digits match inside numbers). The
+        // word index answers that with the sort keys of the name order: the matches are counted and the page
+        // sorted without reading the cards (B: client search over a million clients).
+        String matches = matches(words(q), params);
+        if (matches == null) {
+            return new Paged<>(List.of(), page, size, 0);
         }
         // a tag or the order of change needs the card itself
         boolean card = tagged || order == Order.UPDATED_ASC || order == Order.UPDATED_DESC;
@@ -158,14 +139,51 @@ public class ClientDirectory {
                 : "(" + matches + ") c";
         record Row(UUID id, long total) {
         }
-        List<Row> rows = jdbc.sql(QUERY_WORDS + "select c.id, count(*) over () as total from " + from
-                + " order by " + order.matched
-                + " limit :limit offset :offset").params(params)
+        List<Row> rows = jdbc.sql("select c.id, count(*) over () as total from " + from + " order by "
+                + order.matched + " limit :limit offset :offset").params(params)
                 .query((row, i) -> new Row(row.getObject("id", UUID.class), row.getLong("total"))).list();
         long total = !rows.isEmpty() ? rows.get(0).total()
                 : page == 0 ? 0
-                : jdbc.sql(QUERY_WORDS + "select count(*) from " + from).params(params).query(Long.class).single();
+                : jdbc.sql("select count(*) from " + from).params(params).query(Long.class).single();
         return new Paged<>(views(rows.stream().map(Row::id).toList()), page, size, total);
+    }
+
+    /**
+     * The words of a query, parsed as the documents are (accents and case ignored). The parts of a hyphenated
+     * word are left out when the whole is there ("ext-0-1234" needs neither "ext" nor "0"); a query that
+     * looks like a phone number is its digits as one word ("601 234" is "601234", found inside numbers).
+     */
+    private List<String> words(String q) {
+        String digits = NOT_DIGIT.matcher(q).replaceAll("");
+        if (PHONE_LIKE.matcher(q.strip()).matches() && digits.length() >= 3) {
+            return List.of(digits);
+        }
+        return jdbc.sql("""
+                select distinct d.lexemes[1] from ts_debug('simple', cc.crm_unaccent(:q)) d
+                where cardinality(d.lexemes) > 0 and d.alias not in ('hword_part', 'hword_numpart', 'hword_asciipart')
+                """).param("q", q.strip()).query(String.class).list();
+    }
+
+    /**
+     * SQL for the cards having a word that starts with each of {@code words}: one range of the word index per
+     * word, intersected; each row is (id, sort_name, sort_first). The ranges' ends are parameters, so that
+     * row-level security lets the index scan stop at them. Null when there is no word to look for.
+     */
+    private static String matches(List<String> words, Map<String, Object> params) {
+        if (words.isEmpty()) {
+            return null;
+        }
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < words.size() && i < MAX_QUERY_WORDS; i++) {
+            String word = words.get(i);
+            sql.append(i == 0 ? "" : " intersect ").append("select w.client_id as id, w.sort_name, w.sort_first"
+                    + " from cc.client_word w where w.tenant_id = :tenant and w.word >= (cast(:w").append(i)
+                    .append(" as text) collate \"C\") and w.word < (cast(:u").append(i).append(" as text) collate \"C\")");
+            params.put("w" + i, word);
+            params.put("u" + i, new StringBuilder(word).appendCodePoint(Character.MAX_CODE_POINT).toString());
+        }
+        // one range alone may hold a card twice ("popa" and "popa123")
+        return words.size() == 1 ? "select distinct " + sql.substring("select ".length()) : sql.toString();
     }
 
     /** A client found by {@link #find}: the name shown, a snippet with {@code <mark>} around hits, the rank. */
@@ -182,19 +200,18 @@ public class ClientDirectory {
         if (q == null || q.isBlank()) {
             return List.of();
         }
-        // The candidates come from the words' index (those matching most words whole first, then by name), at
-        // most FIND_CANDIDATES of them; only they are read and ranked by PostgreSQL's ts_rank.
-        return jdbc.sql(QUERY_WORDS + """
-                , q as (select to_tsquery('simple', string_agg('''' || replace(replace(lexeme, '\\', '\\\\'),
-                    '''', '''''') || ''':*', ' & ')) as query from l),
-                m as (select w.client_id as id,
-                             count(distinct l.lexeme) filter (where w.word = (l.lexeme collate "C")) as whole
-                      from l join cc.client_word w on w.tenant_id = :tenant and w.word >= (l.lexeme collate "C")
-                        and w.word < (l.upper collate "C")
-                      group by w.client_id, w.sort_name, w.sort_first
-                      having count(distinct l.lexeme) = (select count(*) from l)
-                      order by whole desc, w.sort_name, w.sort_first, w.client_id
-                      limit :candidates)
+        Map<String, Object> params = new HashMap<>();
+        List<String> words = words(q);
+        String matches = matches(words, params);
+        if (matches == null) {
+            return List.of();
+        }
+        // The candidates are the first FIND_CANDIDATES matches by name, from the word index; only they are read
+        // and ranked by PostgreSQL's ts_rank, with a highlighted snippet.
+        return jdbc.sql("with m as (select * from (" + matches + ") x order by x.sort_name, x.sort_first, x.id"
+                + " limit :candidates), " + """
+                q as (select to_tsquery('simple', string_agg('''' || replace(replace(x, '\\', '\\\\'),
+                    '''', '''''') || ''':*', ' & ')) as query from unnest(cast(:words as text[])) x)
                 select c.id, concat_ws(' ', c.first_name, c.last_name,
                            case when c.first_name is null and c.last_name is null then c.organisation
                                 when c.organisation is not null then '(' || c.organisation || ')' end) as name,
@@ -204,8 +221,9 @@ public class ClientDirectory {
                            MaxFragments=2, FragmentDelimiter=" … "') as snippet
                 from m join cc.client c on c.tenant_id = :tenant and c.id = m.id cross join q
                 order by rank desc, c.updated_at desc, c.id
-                limit :limit""").param("tenant", TenantContext.requireTenant()).param("q", q.strip())
-                .param("limit", limit).param("candidates", Math.max(FIND_CANDIDATES, limit))
+                limit :limit""").params(params).param("tenant", TenantContext.requireTenant())
+                .param("words", words.toArray(String[]::new)).param("limit", limit)
+                .param("candidates", Math.max(FIND_CANDIDATES, limit))
                 .query((row, i) -> new Hit(row.getObject("id", UUID.class), row.getString("name"),
                         row.getString("snippet"), row.getDouble("rank")))
                 .list();

@@ -418,6 +418,41 @@ class ClientIntegrationTests {
         assertThat(b.get("/api/cc/clients/identify?phone=%2B37369123456").json()).isEmpty();
     }
 
+    /** CRM-03: the words searched follow every write of a card (kept by triggers), and matches sort by name. */
+    @Test
+    void searchFollowsEveryChangeOfTheCardAndSortsItsMatchesByName() {
+        Api a = Api.adminOfNewTenant(port);
+        String zoe = created(a.post("/api/cc/clients", client("Zoe", "Popescu", "+37360000001"))).id().toString();
+        String ana = created(a.post("/api/cc/clients", client("Ana", "Popa", "+37360000002"))).id().toString();
+        String dan = created(a.post("/api/cc/clients", client("Dan", "Popov", "+37360000003"))).id().toString();
+        created(a.post("/api/cc/clients", client("Pavel", "Rusu", "+37360000004")));
+
+        assertThat(ids(search(a, "pop"))).containsExactly(ana, zoe, dan);
+        assertThat(ids(a.get("/api/cc/clients?q=pop&sort=name,desc").json())).containsExactly(dan, zoe, ana);
+        JsonNode second = a.get("/api/cc/clients?q=pop&size=2&page=1").json();
+        assertThat(ids(second)).containsExactly(dan);
+        assertThat(second.path("total").asLong()).isEqualTo(3);
+        assertThat(a.get("/api/cc/clients?q=pop&size=2&page=5").json().path("total").asLong())
+                .as("the total past the last page").isEqualTo(3);
+        assertThat(ids(a.get("/api/cc/clients?q=pop&sort=updatedAt,desc").json())).containsExactly(dan, ana, zoe);
+        assertThat(ids(search(a, "pop zo"))).as("every word must match").containsExactly(zoe);
+
+        // renamed: found by the new name only, and sorted by it
+        Map<String, Object> renamed = new LinkedHashMap<>(client("Dan", "Apostol", "+37360000003"));
+        renamed.put("version", 0);
+        assertThat(a.put("/api/cc/clients/" + dan, renamed).status()).isEqualTo(200);
+        assertThat(ids(search(a, "popov"))).isEmpty();
+        assertThat(ids(search(a, "apost"))).containsExactly(dan);
+        assertThat(ids(search(a, "dan"))).containsExactly(dan);
+        // a note's words are the card's words
+        assertThat(a.post("/api/cc/clients/" + zoe + "/notes", Map.of("text", "Prefers mornings")).status())
+                .isEqualTo(201);
+        assertThat(ids(search(a, "morning"))).containsExactly(zoe);
+        // deleted: gone from the search
+        assertThat(a.delete("/api/cc/clients/" + ana).status()).isEqualTo(204);
+        assertThat(ids(search(a, "pop"))).containsExactly(zoe);
+    }
+
     @Test
     void linkTemplateMustBeAnHttpAddressWithThePlaceholder() {
         Api a = Api.adminOfNewTenant(port);
