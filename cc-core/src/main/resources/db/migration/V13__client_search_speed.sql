@@ -25,19 +25,6 @@ create table cc.client_word (
 -- "C" order: the words starting with a prefix are one range of the index
 create index client_word_prefix on cc.client_word (tenant_id, word, sort_name, sort_first, client_id);
 
--- A card's words: the lexemes of its search document and, for a long number (a phone number, 7 digits or
--- more), every tail of it down to 3 digits, so that digits typed from the middle of a number ("601234" in
--- 420601234567) are the start of one of its words. This replaces the trigram index of the numbers.
-create function cc.client_word_list(document tsvector) returns setof text
-    language sql immutable strict parallel safe
-    as $$
-        select lexeme from unnest(document)
-        union
-        select substr(lexeme, tail) from unnest(document), generate_series(2, length(lexeme) - 2) tail
-        where lexeme ~ '^[0-9]{7,}$'
-    $$;
-drop index cc.client_phone_trigram;
-
 -- Statement triggers with transition tables: a bulk write of a thousand cards (CRM-05) changes their words
 -- in one statement each way. A card's old words are found by their whole key in the one index (no second
 -- index to keep up on every write); the deletes are planned afresh every time (EXECUTE), as a plan cached
@@ -47,8 +34,7 @@ create function cc.client_words_inserted() returns trigger
     as $$
 begin
     insert into cc.client_word (tenant_id, word, sort_name, sort_first, client_id)
-    select n.tenant_id, w.word, n.sort_name, n.sort_first, n.id
-    from new_cards n, cc.client_word_list(n.search_vector) w(word);
+    select n.tenant_id, w.lexeme, n.sort_name, n.sort_first, n.id from new_cards n, unnest(n.search_vector) w;
     return null;
 end
 $$;
@@ -59,13 +45,13 @@ create function cc.client_words_updated() returns trigger
 begin
     -- only the cards whose words or name changed: most updates touch neither
     execute 'delete from cc.client_word w
-             using new_cards n join old_cards o on o.id = n.id, cc.client_word_list(o.search_vector) l(word)
+             using new_cards n join old_cards o on o.id = n.id, unnest(o.search_vector) l
              where (n.search_vector <> o.search_vector or n.sort_name <> o.sort_name or n.sort_first <> o.sort_first)
-               and w.tenant_id = o.tenant_id and w.word = l.word and w.sort_name = o.sort_name
+               and w.tenant_id = o.tenant_id and w.word = l.lexeme and w.sort_name = o.sort_name
                and w.sort_first = o.sort_first and w.client_id = o.id';
     insert into cc.client_word (tenant_id, word, sort_name, sort_first, client_id)
-    select n.tenant_id, w.word, n.sort_name, n.sort_first, n.id
-    from new_cards n join old_cards o on o.id = n.id, cc.client_word_list(n.search_vector) w(word)
+    select n.tenant_id, w.lexeme, n.sort_name, n.sort_first, n.id
+    from new_cards n join old_cards o on o.id = n.id, unnest(n.search_vector) w
     where n.search_vector <> o.search_vector or n.sort_name <> o.sort_name or n.sort_first <> o.sort_first;
     return null;
 end
@@ -75,8 +61,8 @@ create function cc.client_words_deleted() returns trigger
     language plpgsql
     as $$
 begin
-    execute 'delete from cc.client_word w using old_cards o, cc.client_word_list(o.search_vector) l(word)
-             where w.tenant_id = o.tenant_id and w.word = l.word and w.sort_name = o.sort_name
+    execute 'delete from cc.client_word w using old_cards o, unnest(o.search_vector) l
+             where w.tenant_id = o.tenant_id and w.word = l.lexeme and w.sort_name = o.sort_name
                and w.sort_first = o.sort_first and w.client_id = o.id';
     return null;
 end
@@ -90,7 +76,7 @@ create trigger client_words_deleted after delete on cc.client referencing old ta
     for each statement execute function cc.client_words_deleted();
 
 insert into cc.client_word (tenant_id, word, sort_name, sort_first, client_id)
-select c.tenant_id, w.word, c.sort_name, c.sort_first, c.id from cc.client c, cc.client_word_list(c.search_vector) w(word);
+select c.tenant_id, w.lexeme, c.sort_name, c.sort_first, c.id from cc.client c, unnest(c.search_vector) w;
 
 alter table cc.client_word enable row level security;
 alter table cc.client_word force row level security;

@@ -128,7 +128,7 @@ public class ClientDirectory {
         // from the search document, with every tail of a long number so that digits match inside numbers). The
         // word index answers that with the sort keys of the name order: the matches are counted and the page
         // sorted without reading the cards (B: client search over a million clients).
-        String matches = matches(words(q), params);
+        String matches = matches(words(q), params, digits(q) != null);
         if (matches == null) {
             return new Paged<>(List.of(), page, size, 0);
         }
@@ -151,11 +151,11 @@ public class ClientDirectory {
     /**
      * The words of a query, parsed as the documents are (accents and case ignored). The parts of a hyphenated
      * word are left out when the whole is there ("ext-0-1234" needs neither "ext" nor "0"); a query that
-     * looks like a phone number is its digits as one word ("601 234" is "601234", found inside numbers).
+     * looks like a phone number is its digits as one word ("601 234" is "601234").
      */
     private List<String> words(String q) {
-        String digits = NOT_DIGIT.matcher(q).replaceAll("");
-        if (PHONE_LIKE.matcher(q.strip()).matches() && digits.length() >= 3) {
+        String digits = digits(q);
+        if (digits != null) {
             return List.of(digits);
         }
         return jdbc.sql("""
@@ -164,14 +164,35 @@ public class ClientDirectory {
                 """).param("q", q.strip()).query(String.class).list();
     }
 
+    /** The digits of a query that looks like a phone number ("+373 69 12", "601 234"), if at least 3. */
+    private static String digits(String q) {
+        String digits = NOT_DIGIT.matcher(q).replaceAll("");
+        return PHONE_LIKE.matcher(q.strip()).matches() && digits.length() >= 3 ? digits : null;
+    }
+
     /**
      * SQL for the cards having a word that starts with each of {@code words}: one range of the word index per
      * word, intersected; each row is (id, sort_name, sort_first). The ranges' ends are parameters, so that
      * row-level security lets the index scan stop at them. Null when there is no word to look for.
      */
-    private static String matches(List<String> words, Map<String, Object> params) {
+    private static String matches(List<String> words, Map<String, Object> params, boolean phone) {
         if (words.isEmpty()) {
             return null;
+        }
+        if (phone) {
+            // the digits start a word (a number in a note, a whole phone number) or are inside a phone number,
+            // found through the trigram index of the numbers
+            params.put("w0", words.getFirst());
+            params.put("u0", new StringBuilder(words.getFirst()).appendCodePoint(Character.MAX_CODE_POINT).toString());
+            params.put("inside", "%" + words.getFirst() + "%");
+            return """
+                    select w.client_id as id, w.sort_name, w.sort_first from cc.client_word w
+                    where w.tenant_id = :tenant and w.word >= (cast(:w0 as text) collate "C")
+                      and w.word < (cast(:u0 as text) collate "C")
+                    union
+                    select c.id, c.sort_name, c.sort_first from cc.client_phone p
+                    join cc.client c on c.tenant_id = p.tenant_id and c.id = p.client_id
+                    where p.tenant_id = :tenant and p.number like :inside""";
         }
         StringBuilder sql = new StringBuilder();
         for (int i = 0; i < words.size() && i < MAX_QUERY_WORDS; i++) {
@@ -202,7 +223,7 @@ public class ClientDirectory {
         }
         Map<String, Object> params = new HashMap<>();
         List<String> words = words(q);
-        String matches = matches(words, params);
+        String matches = matches(words, params, digits(q) != null);
         if (matches == null) {
             return List.of();
         }
