@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.JsonNode;
@@ -64,9 +65,11 @@ class ClientUpserts {
     }
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
 
     ClientUpserts(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
     /** Applies the items in order (a later row of the same external id sees the earlier one's result). */
@@ -76,6 +79,10 @@ class ClientUpserts {
         // imports and API upserts of one tenant take turns: two inserts of one new external id cannot race
         jdbc.queryForObject("select 1 from (select pg_advisory_xact_lock(hashtextextended('client_upsert:' || ?, 0))) l",
                 Integer.class, tenant.toString());
+        // Each statement of the batch is planned for the values it gets. A generic plan, which PostgreSQL keeps
+        // for a statement prepared on a pooled connection, may have been made while the tenant had a few cards
+        // and would then read all of its cards for every batch once it has a million.
+        jdbc.execute("set local plan_cache_mode = force_custom_plan");
         List<String> externalIds = items.stream().filter(Patch.class::isInstance).map(i -> ((Patch) i).externalId())
                 .distinct().toList();
         Map<String, Stored> original = load(tenant, externalIds);
@@ -248,39 +255,35 @@ class ClientUpserts {
             return stored;
         }
         Map<UUID, Object[]> rows = new LinkedHashMap<>();
-        // The batch's keys are joined as a table (unnest), not compared with "= any(array)": the plan PostgreSQL
-        // keeps for a statement prepared on a pooled connection then looks each one up by index, whatever the
-        // table's statistics were when it was made; an "= any" plan made while the tenant had a few cards may
-        // read all of them for every batch once it has a million.
         jdbc.query("""
                 select c.id, c.version, c.first_name, c.last_name, c.organisation, c.external_id, c.language, c.tags,
                   c.custom::text as custom
-                from unnest(?::text[]) x(external_id) join cc.client c on c.tenant_id = ? and c.external_id = x.external_id
+                from cc.client c where c.tenant_id = ? and c.external_id = any(?::text[])
                 """, (ResultSet rs) -> {
             rows.put(rs.getObject("id", UUID.class), new Object[] { rs.getLong("version"), rs.getString("first_name"),
                 rs.getString("last_name"), rs.getString("organisation"), rs.getString("external_id"),
                 rs.getString("language"), (String[]) rs.getArray("tags").getArray(), rs.getString("custom") });
-        }, externalIds.toArray(String[]::new), tenant);
+        }, tenant, externalIds.toArray(String[]::new));
         if (rows.isEmpty()) {
             return stored;
         }
         UUID[] ids = rows.keySet().toArray(UUID[]::new);
         Map<UUID, List<ClientView.Phone>> phones = new HashMap<>();
         jdbc.query("""
-                select p.client_id, p.number, p.label from unnest(?::uuid[]) x(id)
-                join cc.client_phone p on p.tenant_id = ? and p.client_id = x.id order by p.client_id, p.position
+                select client_id, number, label from cc.client_phone
+                where tenant_id = ? and client_id = any(?::uuid[]) order by client_id, position
                 """, (ResultSet rs) -> {
             phones.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
                     .add(new ClientView.Phone(rs.getString(2), rs.getString(3)));
-        }, ids, tenant);
+        }, tenant, ids);
         Map<UUID, List<ClientView.Email>> emails = new HashMap<>();
         jdbc.query("""
-                select e.client_id, e.address, e.label from unnest(?::uuid[]) x(id)
-                join cc.client_email e on e.tenant_id = ? and e.client_id = x.id order by e.client_id, e.position
+                select client_id, address, label from cc.client_email
+                where tenant_id = ? and client_id = any(?::uuid[]) order by client_id, position
                 """, (ResultSet rs) -> {
             emails.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
                     .add(new ClientView.Email(rs.getString(2), rs.getString(3)));
-        }, ids, tenant);
+        }, tenant, ids);
         rows.forEach((id, row) -> {
             Stored card = stored(id, row, phones.getOrDefault(id, List.of()), emails.getOrDefault(id, List.of()));
             stored.put(card.draft().externalId(), card);
@@ -348,11 +351,10 @@ class ClientUpserts {
         if (!replaced.isEmpty()) {
             // the changed cards' phones and e-mails are replaced first, so that the one UPDATE below can
             // build each card's search document from them (and its notes), as ClientDirectory.refreshSearch does
-            UUID[] replacedIds = replaced.toArray(UUID[]::new);
-            jdbc.update("delete from cc.client_phone p using unnest(?::uuid[]) x(id) where p.tenant_id = ?"
-                    + " and p.client_id = x.id", replacedIds, tenant);
-            jdbc.update("delete from cc.client_email e using unnest(?::uuid[]) x(id) where e.tenant_id = ?"
-                    + " and e.client_id = x.id", replacedIds, tenant);
+            named.update("delete from cc.client_phone where tenant_id = :tenant and client_id in (:ids)",
+                    Map.of("tenant", tenant, "ids", replaced));
+            named.update("delete from cc.client_email where tenant_id = :tenant and client_id in (:ids)",
+                    Map.of("tenant", tenant, "ids", replaced));
         }
         if (phones.size() > 0) {
             jdbc.update("""
