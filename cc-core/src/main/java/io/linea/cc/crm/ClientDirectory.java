@@ -128,7 +128,7 @@ public class ClientDirectory {
         // from the search document, with every tail of a long number so that digits match inside numbers). The
         // word index answers that with the sort keys of the name order: the matches are counted and the page
         // sorted without reading the cards (B: client search over a million clients).
-        String matches = matches(words(q), params, digits(q) != null);
+        String matches = matches(words(q), params);
         if (matches == null) {
             return new Paged<>(List.of(), page, size, 0);
         }
@@ -149,62 +149,63 @@ public class ClientDirectory {
     }
 
     /**
-     * The words of a query, parsed as the documents are (accents and case ignored). The parts of a hyphenated
-     * word are left out when the whole is there ("ext-0-1234" needs neither "ext" nor "0"); a query that
-     * looks like a phone number is its digits as one word ("601 234" is "601234").
+     * What a query looks for: its words, parsed as the documents are (accents and case ignored; the parts of a
+     * hyphenated word are left out when the whole is there, "ext-0-1234" needs neither "ext" nor "0"), or, for
+     * a query that looks like a phone number ("+373 69 12", "601 234"), its digits as one word.
      */
-    private List<String> words(String q) {
-        String digits = digits(q);
-        if (digits != null) {
-            return List.of(digits);
-        }
-        return jdbc.sql("""
-                select distinct d.lexemes[1] from ts_debug('simple', cc.crm_unaccent(:q)) d
-                where cardinality(d.lexemes) > 0 and d.alias not in ('hword_part', 'hword_numpart', 'hword_asciipart')
-                """).param("q", q.strip()).query(String.class).list();
+    private record QueryWords(List<String> words, boolean phone) {
     }
 
-    /** The digits of a query that looks like a phone number ("+373 69 12", "601 234"), if at least 3. */
-    private static String digits(String q) {
+    private QueryWords words(String q) {
         String digits = NOT_DIGIT.matcher(q).replaceAll("");
-        return PHONE_LIKE.matcher(q.strip()).matches() && digits.length() >= 3 ? digits : null;
+        if (PHONE_LIKE.matcher(q.strip()).matches() && digits.length() >= 3) {
+            return new QueryWords(List.of(digits), true);
+        }
+        return new QueryWords(jdbc.sql("""
+                select distinct d.lexemes[1] from ts_debug('simple', cc.crm_unaccent(:q)) d
+                where cardinality(d.lexemes) > 0 and d.alias not in ('hword_part', 'hword_numpart', 'hword_asciipart')
+                """).param("q", q.strip()).query(String.class).list(), false);
     }
 
     /**
-     * SQL for the cards having a word that starts with each of {@code words}: one range of the word index per
-     * word, intersected; each row is (id, sort_name, sort_first). The ranges' ends are parameters, so that
-     * row-level security lets the index scan stop at them. Null when there is no word to look for.
+     * SQL for the cards having a word that starts with each of the query's words: one range of the word index
+     * per word, intersected; each row is (id, sort_name, sort_first). Null when there is no word to look for.
      */
-    private static String matches(List<String> words, Map<String, Object> params, boolean phone) {
+    private static String matches(QueryWords query, Map<String, Object> params) {
+        List<String> words = query.words();
         if (words.isEmpty()) {
             return null;
         }
-        if (phone) {
+        if (query.phone()) {
             // the digits start a word (a number in a note, a whole phone number) or are inside a phone number,
             // found through the trigram index of the numbers
-            params.put("w0", words.getFirst());
-            params.put("u0", new StringBuilder(words.getFirst()).appendCodePoint(Character.MAX_CODE_POINT).toString());
             params.put("inside", "%" + words.getFirst() + "%");
-            return """
-                    select w.client_id as id, w.sort_name, w.sort_first from cc.client_word w
-                    where w.tenant_id = :tenant and w.word >= (cast(:w0 as text) collate "C")
-                      and w.word < (cast(:u0 as text) collate "C")
+            return range(0, words.getFirst(), params) + """
+
                     union
                     select c.id, c.sort_name, c.sort_first from cc.client_phone p
                     join cc.client c on c.tenant_id = p.tenant_id and c.id = p.client_id
                     where p.tenant_id = :tenant and p.number like :inside""";
         }
-        StringBuilder sql = new StringBuilder();
+        List<String> ranges = new ArrayList<>();
         for (int i = 0; i < words.size() && i < MAX_QUERY_WORDS; i++) {
-            String word = words.get(i);
-            sql.append(i == 0 ? "" : " intersect ").append("select w.client_id as id, w.sort_name, w.sort_first"
-                    + " from cc.client_word w where w.tenant_id = :tenant and w.word >= (cast(:w").append(i)
-                    .append(" as text) collate \"C\") and w.word < (cast(:u").append(i).append(" as text) collate \"C\")");
-            params.put("w" + i, word);
-            params.put("u" + i, new StringBuilder(word).appendCodePoint(Character.MAX_CODE_POINT).toString());
+            ranges.add(range(i, words.get(i), params));
         }
         // one range alone may hold a card twice ("popa" and "popa123")
-        return words.size() == 1 ? "select distinct " + sql.substring("select ".length()) : sql.toString();
+        return words.size() == 1 ? "select distinct " + ranges.getFirst().substring("select ".length())
+                : String.join(" intersect ", ranges);
+    }
+
+    /**
+     * The cards with a word starting with {@code word}: from {@code word} up to {@code word} + U+10FFFF in "C"
+     * order. The ends are parameters: under row-level security only those, not expressions, bound the index scan.
+     */
+    private static String range(int i, String word, Map<String, Object> params) {
+        params.put("w" + i, word);
+        params.put("u" + i, new StringBuilder(word).appendCodePoint(Character.MAX_CODE_POINT).toString());
+        return "select w.client_id as id, w.sort_name, w.sort_first from cc.client_word w where w.tenant_id = :tenant"
+                + " and w.word >= (cast(:w" + i + " as text) collate \"C\") and w.word < (cast(:u" + i
+                + " as text) collate \"C\")";
     }
 
     /** A client found by {@link #find}: the name shown, a snippet with {@code <mark>} around hits, the rank. */
@@ -222,8 +223,8 @@ public class ClientDirectory {
             return List.of();
         }
         Map<String, Object> params = new HashMap<>();
-        List<String> words = words(q);
-        String matches = matches(words, params, digits(q) != null);
+        QueryWords words = words(q);
+        String matches = matches(words, params);
         if (matches == null) {
             return List.of();
         }
@@ -243,7 +244,7 @@ public class ClientDirectory {
                 from m join cc.client c on c.tenant_id = :tenant and c.id = m.id cross join q
                 order by rank desc, c.updated_at desc, c.id
                 limit :limit""").params(params).param("tenant", TenantContext.requireTenant())
-                .param("words", words.toArray(String[]::new)).param("limit", limit)
+                .param("words", words.words().toArray(String[]::new)).param("limit", limit)
                 .param("candidates", Math.max(FIND_CANDIDATES, limit))
                 .query((row, i) -> new Hit(row.getObject("id", UUID.class), row.getString("name"),
                         row.getString("snippet"), row.getDouble("rank")))
