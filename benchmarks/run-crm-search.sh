@@ -2,10 +2,11 @@
 # Client search benchmark (CRM-03): GET /api/cc/clients?q=… over 1,000,000 clients of one tenant with
 # 10 other tenants present, against a plain ILIKE search in SQL in the same run:
 #   benchmarks/run-crm-search.sh [--clients N] [--other-tenants N] [--other-clients N] [--queries N]
-#                                [--shared-buffers SIZE]
+#                                [--shared-buffers SIZE] [--hold-seconds N]
 # PostgreSQL gets shared_buffers=4GB by default, as a database server sized for this data would (the
 # embedded default of 128MB suits tests, not a million cards); --shared-buffers 128MB measures that.
-# One JVM runs cc-core on embedded PostgreSQL; generating the data takes a few minutes. Results are
+# --hold-seconds N keeps the generated database open for N seconds before the searches (to look at plans
+# with psql). One JVM runs cc-core on embedded PostgreSQL; generating the data takes a few minutes. Results are
 # printed and appended to docs/benchmarks/crm-search.md.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -27,6 +28,7 @@ while [[ $# -gt 0 ]]; do
     --other-clients) PROPS+=("-Dlinea.bench.other-clients=$2"); shift 2 ;;
     --queries) PROPS+=("-Dlinea.bench.queries=$2"); shift 2 ;;
     --shared-buffers) SHARED_BUFFERS="$2"; shift 2 ;;
+    --hold-seconds) PROPS+=("-Dlinea.bench.hold-seconds=$2"); shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done

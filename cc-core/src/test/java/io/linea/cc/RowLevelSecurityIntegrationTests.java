@@ -155,7 +155,7 @@ class RowLevelSecurityIntegrationTests {
                 "intake_form", "intake_form_version", "form_answer", "form_answer_version", "category",
                 "interaction_category", "interaction_category_change", "client_import",
                 "client_import_rejection", "client_import_mapping", "api_credential", "api_credential_event",
-                "ticket_attachment", "client_word");
+                "ticket_attachment", "client_word", "client_phone_digits");
         try (Connection app = appConnection()) {
             app.setAutoCommit(false);
             setTenant(app, a.tenant());

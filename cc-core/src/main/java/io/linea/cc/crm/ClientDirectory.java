@@ -79,6 +79,8 @@ public class ClientDirectory {
     private static final Pattern NOT_DIGIT = Pattern.compile("[^0-9]");
     /** At most this many words of a query are looked for. */
     private static final int MAX_QUERY_WORDS = 8;
+    /** A word whose index range holds fewer entries than this drives a search of several words. */
+    private static final int NARROW = 2_000;
     /** How many cards {@link #find} ranks at most. */
     private static final int FIND_CANDIDATES = 200;
     private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -106,6 +108,12 @@ public class ClientDirectory {
      */
     @Transactional(readOnly = true)
     public Paged<ClientView> search(String q, String tag, int page, int size, Order order) {
+        return search(q, tag, page, size, order, NARROW);
+    }
+
+    /** {@link #search} where a word's range narrower than {@code narrow} entries drives (tests set both ways). */
+    @Transactional(readOnly = true)
+    Paged<ClientView> search(String q, String tag, int page, int size, Order order, int narrow) {
         Map<String, Object> params = new HashMap<>();
         params.put("tenant", TenantContext.requireTenant());
         params.put("limit", size);
@@ -125,10 +133,10 @@ public class ClientDirectory {
             return new Paged<>(views(ids), page, size, total);
         }
         // A card matches when each word of the query starts one of its words (cc.client_word, kept by triggers
-        // from the search document, with every tail of a long number so that digits match inside numbers). The
-        // word index answers that with the sort keys of the name order: the matches are counted and the page
-        // sorted without reading the cards (B: client search over a million clients).
-        String matches = matches(words(q), params);
+        // from the search document), or, for digits, one of its numbers' tails (cc.client_phone_digits). The
+        // indexes answer that with the sort keys of the name order: the matches are counted and the page sorted
+        // without reading every matching card (B: client search over a million clients).
+        String matches = matches(words(q), params, narrow);
         if (matches == null) {
             return new Paged<>(List.of(), page, size, 0);
         }
@@ -168,44 +176,95 @@ public class ClientDirectory {
     }
 
     /**
-     * SQL for the cards having a word that starts with each of the query's words: one range of the word index
-     * per word, intersected; each row is (id, sort_name, sort_first). Null when there is no word to look for.
+     * SQL for the cards having a word that starts with each of the query's words; each row is (id, sort_name,
+     * sort_first). Null when there is no word to look for.
+     * <p>
+     * Each word is one range of the word index. The ranges are counted first, each up to {@code narrow}: when one
+     * is narrower than that (the number of an external id, a rare surname), only its cards are read and the other
+     * words are checked on their search documents; when every range is wide (a first name with a common surname),
+     * the ranges are intersected in the index.
      */
-    private static String matches(QueryWords query, Map<String, Object> params) {
-        List<String> words = query.words();
+    private String matches(QueryWords query, Map<String, Object> params, int narrow) {
+        List<String> words = query.words().size() > MAX_QUERY_WORDS ? query.words().subList(0, MAX_QUERY_WORDS)
+                : query.words();
         if (words.isEmpty()) {
             return null;
         }
         if (query.phone()) {
-            // the digits start a word (a number in a note, a whole phone number) or are inside a phone number,
-            // found through the trigram index of the numbers
-            params.put("inside", "%" + words.getFirst() + "%");
-            return range(0, words.getFirst(), params) + """
+            // the digits start a word (a number in a note, a whole phone number) or one of the tails of a phone
+            // number's digits (V15: digits from inside the number)
+            String digits = words.getFirst();
+            params.put("d", digits);
+            params.put("du", rangeEnd(digits));
+            return "select w.client_id as id, w.sort_name, w.sort_first from " + range(0, digits, params) + """
 
                     union
-                    select c.id, c.sort_name, c.sort_first from cc.client_phone p
+                    select c.id, c.sort_name, c.sort_first from cc.client_phone_digits d
+                    join cc.client_phone p on p.tenant_id = d.tenant_id and p.id = d.phone_id
                     join cc.client c on c.tenant_id = p.tenant_id and c.id = p.client_id
-                    where p.tenant_id = :tenant and p.number like :inside""";
+                    where d.tenant_id = :tenant and d.tail >= (cast(:d as text) collate "C")
+                      and d.tail < (cast(:du as text) collate "C")""";
         }
         List<String> ranges = new ArrayList<>();
-        for (int i = 0; i < words.size() && i < MAX_QUERY_WORDS; i++) {
+        for (int i = 0; i < words.size(); i++) {
             ranges.add(range(i, words.get(i), params));
         }
-        // one range alone may hold a card twice ("popa" and "popa123")
-        return words.size() == 1 ? "select distinct " + ranges.getFirst().substring("select ".length())
-                : String.join(" intersect ", ranges);
+        if (words.size() == 1) {
+            // one range alone may hold a card twice ("popa" and "popa123")
+            return "select distinct w.client_id as id, w.sort_name, w.sort_first from " + ranges.getFirst();
+        }
+        List<String> counts = new ArrayList<>();
+        for (String range : ranges) {
+            counts.add("(select count(*) from (select 1 from " + range + " limit :narrow) x)");
+        }
+        params.put("narrow", narrow);
+        List<Long> sizes = jdbc.sql("select " + String.join(", ", counts)).params(params)
+                .query((row, n) -> {
+                    List<Long> values = new ArrayList<>();
+                    for (int i = 1; i <= ranges.size(); i++) {
+                        values.add(row.getLong(i));
+                    }
+                    return values;
+                }).single();
+        int narrowest = 0;
+        for (int i = 1; i < sizes.size(); i++) {
+            narrowest = sizes.get(i) < sizes.get(narrowest) ? i : narrowest;
+        }
+        if (sizes.get(narrowest) < narrow) {
+            List<String> others = new ArrayList<>();
+            for (int i = 0; i < words.size(); i++) {
+                if (i != narrowest) {
+                    // a prefix of an exact lexeme, as the index holds it; tsquery quoting: \ and ''
+                    others.add("'" + words.get(i).replace("\\", "\\\\").replace("'", "''") + "':*");
+                }
+            }
+            params.put("others", String.join(" & ", others));
+            return "select distinct w.client_id as id, w.sort_name, w.sort_first from " + ranges.get(narrowest)
+                    + " join cc.client c on c.tenant_id = w.tenant_id and c.id = w.client_id"
+                    + " where c.search_vector @@ cast(:others as tsquery)";
+        }
+        List<String> selects = new ArrayList<>();
+        for (String range : ranges) {
+            selects.add("select w.client_id as id, w.sort_name, w.sort_first from " + range);
+        }
+        return String.join(" intersect ", selects);
     }
 
     /**
-     * The cards with a word starting with {@code word}: from {@code word} up to {@code word} + U+10FFFF in "C"
-     * order. The ends are parameters: under row-level security only those, not expressions, bound the index scan.
+     * The words starting with {@code word}, as a subquery {@code w} of the word index: from {@code word} up to
+     * {@code word} + U+10FFFF in "C" order. The ends are parameters: under row-level security only those, not
+     * expressions, bound the index scan.
      */
     private static String range(int i, String word, Map<String, Object> params) {
         params.put("w" + i, word);
-        params.put("u" + i, new StringBuilder(word).appendCodePoint(Character.MAX_CODE_POINT).toString());
-        return "select w.client_id as id, w.sort_name, w.sort_first from cc.client_word w where w.tenant_id = :tenant"
-                + " and w.word >= (cast(:w" + i + " as text) collate \"C\") and w.word < (cast(:u" + i
-                + " as text) collate \"C\")";
+        params.put("u" + i, rangeEnd(word));
+        return "(select * from cc.client_word w where w.tenant_id = :tenant and w.word >= (cast(:w" + i
+                + " as text) collate \"C\") and w.word < (cast(:u" + i + " as text) collate \"C\")) w";
+    }
+
+    /** Past every text starting with {@code prefix} in "C" order: the prefix and U+10FFFF. */
+    private static String rangeEnd(String prefix) {
+        return new StringBuilder(prefix).appendCodePoint(Character.MAX_CODE_POINT).toString();
     }
 
     /** A client found by {@link #find}: the name shown, a snippet with {@code <mark>} around hits, the rank. */
@@ -224,7 +283,7 @@ public class ClientDirectory {
         }
         Map<String, Object> params = new HashMap<>();
         QueryWords words = words(q);
-        String matches = matches(words, params);
+        String matches = matches(words, params, NARROW);
         if (matches == null) {
             return List.of();
         }

@@ -39,7 +39,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -365,13 +364,10 @@ public class ClientImports {
 
     /** One batch in one transaction: the cards, the rejected rows and the job's counters commit together. */
     private void flush(Job job, List<ClientFieldView> fields, List<ClientUpserts.Item> batch, Map<Long, List<String>> raw) {
-        List<ClientUpserts.Outcome> outcomes;
-        try {
-            outcomes = transactions.execute(s -> write(job, fields, batch, raw));
-        } catch (OptimisticLockingFailureException e) {
-            // a person saved one of these cards meanwhile: read them again and apply the batch once more
-            outcomes = transactions.execute(s -> write(job, fields, batch, raw));
-        }
+        // a person saved one of these cards meanwhile, or another batch created one: read them again and apply
+        // the batch once more
+        List<ClientUpserts.Outcome> outcomes = ClientUpserts.retried(
+                () -> transactions.execute(s -> write(job, fields, batch, raw)));
         log.debug("Client import {}: batch of {} rows", job.id(), outcomes.size());
         batch.clear();
         raw.clear();
@@ -557,12 +553,8 @@ public class ClientImports {
                     item.custom() == null ? Map.of() : item.custom()));
         }
         List<ClientFieldView> fields = configuration.fields();
-        List<ClientUpserts.Outcome> outcomes;
-        try {
-            outcomes = transactions.execute(s -> upserts.apply(patches, fields));
-        } catch (OptimisticLockingFailureException e) {
-            outcomes = transactions.execute(s -> upserts.apply(patches, fields));
-        }
+        List<ClientUpserts.Outcome> outcomes = ClientUpserts.retried(
+                () -> transactions.execute(s -> upserts.apply(patches, fields)));
         return outcomes.stream().map(o -> new ClientUpsertResult((int) o.line(), o.externalId(), o.result().name(),
                 o.id(), o.code(), o.field(), o.code() == null ? null : messages.message(o.code(),
                         o.args().toArray(), locale))).toList();

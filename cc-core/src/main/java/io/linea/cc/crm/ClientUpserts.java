@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -40,6 +42,8 @@ class ClientUpserts {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ClientUpserts.class);
+    /** How many times a batch is tried when concurrent writes get in its way. */
+    private static final int ATTEMPTS = 5;
 
     /** One row of input: a patch to apply, or a row refused before it got here. */
     sealed interface Item permits Patch, Refused {
@@ -72,13 +76,27 @@ class ClientUpserts {
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
+    /**
+     * Runs {@code attempt} (one transaction applying a batch) again when a concurrent write got in its way: a
+     * card saved or created by someone else since it was read, or a deadlock; at most {@link #ATTEMPTS} times.
+     */
+    static <T> T retried(Supplier<T> attempt) {
+        for (int i = 1;; i++) {
+            try {
+                return attempt.get();
+            } catch (ConcurrencyFailureException e) {
+                if (i == ATTEMPTS) {
+                    throw e;
+                }
+                log.debug("Client upsert tried again after {}", e.getMessage());
+            }
+        }
+    }
+
     /** Applies the items in order (a later row of the same external id sees the earlier one's result). */
     List<Outcome> apply(List<? extends Item> items, List<ClientFieldView> fields) {
         long started = System.nanoTime();
         UUID tenant = TenantContext.requireTenant();
-        // imports and API upserts of one tenant take turns: two inserts of one new external id cannot race
-        jdbc.queryForObject("select 1 from (select pg_advisory_xact_lock(hashtextextended('client_upsert:' || ?, 0))) l",
-                Integer.class, tenant.toString());
         // Each statement of the batch is planned for the values it gets. A generic plan, which PostgreSQL keeps
         // for a statement prepared on a pooled connection, may have been made while the tenant had a few cards
         // and would then read all of its cards for every batch once it has a million.
@@ -314,7 +332,12 @@ class ClientUpserts {
         List<UUID> replaced = new ArrayList<>();
         Columns phones = new Columns(5);
         Columns emails = new Columns(5);
-        for (Map.Entry<String, Stored> entry : current.entrySet()) {
+        // Batches of one tenant run side by side (an initial load sends several at a time). Two that create one
+        // external id meet at its unique key: the later one inserts nothing for it and is tried again (retried),
+        // then finds the card. New cards go in in external id order, so two batches never wait in a circle.
+        List<Map.Entry<String, Stored>> entries = new ArrayList<>(current.entrySet());
+        entries.sort(Map.Entry.comparingByKey());
+        for (Map.Entry<String, Stored> entry : entries) {
             Stored before = original.get(entry.getKey());
             Stored after = entry.getValue();
             if (before == after) {
@@ -339,14 +362,19 @@ class ClientUpserts {
             }
         }
         if (inserts.size() > 0) {
-            jdbc.update("""
+            int created = jdbc.update("""
                     insert into cc.client (id, tenant_id, first_name, last_name, organisation, external_id, language,
                       tags, custom, search_text, created_at, updated_at, version)
                     select u.id::uuid, ?, u.first_name, u.last_name, u.organisation, u.external_id, u.language,
                       u.tags::text[], u.custom::jsonb, u.search_text, ?, ?, 0
                     from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                       ?::text[]) as u(id, first_name, last_name, organisation, external_id, language, tags, custom,
-                      search_text)""", inserts.arguments(tenant, now, now));
+                      search_text)
+                    on conflict on constraint client_external_id_unique do nothing""", inserts.arguments(tenant, now, now));
+            if (created != inserts.size()) {
+                // another batch created one of these external ids since they were read: tried again, it is there
+                throw new OptimisticLockingFailureException("A client was created during the upsert");
+            }
         }
         if (!replaced.isEmpty()) {
             // the changed cards' phones and e-mails are replaced first, so that the one UPDATE below can

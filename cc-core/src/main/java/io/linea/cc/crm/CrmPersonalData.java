@@ -24,6 +24,9 @@ class CrmPersonalData implements PersonalDataSource {
                         "crm", "client_id = :clientId"),
                 new PersonalDataLocation("client_phone", List.of("number", "label"), Subject.CUSTOMER, "crm",
                         "client_id = :clientId or number = :e164"),
+                // the tails of a number's digits, kept by a trigger, gone with the number (CRM-03)
+                new PersonalDataLocation("client_phone_digits", List.of("tail"), Subject.CUSTOMER, "crm",
+                        "phone_id in (select id from cc.client_phone where client_id = :clientId or number = :e164)"),
                 new PersonalDataLocation("client_email", List.of("address", "label"), Subject.CUSTOMER, "crm",
                         "client_id = :clientId or address = :email"),
                 new PersonalDataLocation("client_note", List.of("text"), Subject.CUSTOMER, "crm",

@@ -63,10 +63,12 @@ class DemoSeed implements ApplicationRunner {
     private final AgentManagement agents;
     private final TenantNumberManagement tenantNumbers;
     private final Router router;
+    private final ServiceDeskSeed serviceDesk;
 
     DemoSeed(SeedSettings settings, SettingsManagement tenantSettings, CalendarManagement calendars,
             QueueManagement queues, CarrierManagement carriers, NumberManagement numbers, AgentManagement agents,
-            TenantNumberManagement tenantNumbers, Router router) {
+            TenantNumberManagement tenantNumbers, Router router, ServiceDeskSeed serviceDesk) {
+        this.serviceDesk = serviceDesk;
         this.tenantNumbers = tenantNumbers;
         this.router = router;
         this.settings = settings;
@@ -108,6 +110,8 @@ class DemoSeed implements ApplicationRunner {
             agent("Vasile Lungu");
             // ACD-01: the 0-800 number queues in Billing, where both agents are logged in
             staffed("Billing", "+18005550100", "Maria Ceban", "Vasile Lungu");
+            // clients, dispositions and tickets, so that the client list and the ticket list are not empty
+            serviceDesk.seed();
         });
         TenantContext.runAs(HEALTH_LINE, () -> {
             tenantSettings.initialise(new SettingsView("Health Line", "Europe/Kyiv", "uk", List.of("uk", "ru", "en")));

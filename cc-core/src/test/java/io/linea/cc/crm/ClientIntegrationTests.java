@@ -29,6 +29,7 @@ import io.linea.cc.Fixtures;
 import io.linea.cc.shared.PersonalDataRegistry;
 import io.linea.platform.testing.EmbeddedDatabase;
 import io.linea.platform.testing.LineaIntegrationTest;
+import io.linea.platform.tenancy.TenantContext;
 import io.linea.platform.testing.TestTokens;
 
 /** The client card: cards, custom fields, identification, notes, history and search (CRM-01 … CRM-04, AGT-04, AGT-05, AGT-12, SEC-04). */
@@ -438,10 +439,13 @@ class ClientIntegrationTests {
         assertThat(ids(search(a, "pop zo"))).as("every word must match").containsExactly(zoe);
 
         // renamed: found by the new name only, and sorted by it
-        Map<String, Object> renamed = new LinkedHashMap<>(client("Dan", "Apostol", "+37360000003"));
+        assertThat(ids(search(a, "000003"))).as("digits inside a number").containsExactly(dan);
+        Map<String, Object> renamed = new LinkedHashMap<>(client("Dan", "Apostol", "+37360999003"));
         renamed.put("version", 0);
         assertThat(a.put("/api/cc/clients/" + dan, renamed).status()).isEqualTo(200);
         assertThat(ids(search(a, "popov"))).isEmpty();
+        assertThat(ids(search(a, "000003"))).as("the old number's digits").isEmpty();
+        assertThat(ids(search(a, "0999 003"))).as("the new number's digits").containsExactly(dan);
         assertThat(ids(search(a, "apost"))).containsExactly(dan);
         assertThat(ids(search(a, "dan"))).containsExactly(dan);
         // a note's words are the card's words
@@ -451,6 +455,35 @@ class ClientIntegrationTests {
         // deleted: gone from the search
         assertThat(a.delete("/api/cc/clients/" + ana).status()).isEqualTo(204);
         assertThat(ids(search(a, "pop"))).containsExactly(zoe);
+        assertThat(ids(search(a, "0000002"))).containsExactly();
+    }
+
+    /**
+     * CRM-03: a query of several words finds the same cards whether its narrowest word drives (the other words
+     * checked on the cards) or every word's range is intersected (all ranges wide, as in a tenant of millions).
+     */
+    @Test
+    void severalWordsMatchTheSameWhetherTheNarrowestDrivesOrTheRangesIntersect() {
+        Api a = Api.adminOfNewTenant(port);
+        Map<String, Object> ion = new LinkedHashMap<>(client("Ion", "Rusu", "+37369123456"));
+        ion.put("externalId", "EXT-0-12345");
+        ion.put("organisation", "Énergie Moldova");
+        String i = created(a.post("/api/cc/clients", ion)).id().toString();
+        Map<String, Object> other = new LinkedHashMap<>(client("Ion", "Rusnac", "+37369123457"));
+        other.put("externalId", "EXT-0-12346");
+        String o = created(a.post("/api/cc/clients", other)).id().toString();
+        created(a.post("/api/cc/clients", client("Ana", "Rusu", "+37369123458")));
+        Map<String, List<String>> expected = Map.of("ion rus", List.of(o, i), "EXT-0-12345", List.of(i),
+                "ext-0-1234", List.of(o, i), "ion energie", List.of(i), "rusu ion", List.of(i), "ion popa", List.of());
+        for (Map.Entry<String, List<String>> query : expected.entrySet()) {
+            for (int narrow : List.of(1, 10_000)) {
+                List<String> found = TenantContext.callAs(a.tenant(), () -> directory.search(query.getKey(), null, 0,
+                        20, ClientDirectory.Order.NAME_ASC, narrow).items().stream().map(c -> c.id().toString())
+                        .toList());
+                assertThat(found).as("%s, ranges narrower than %d drive", query.getKey(), narrow)
+                        .containsExactlyElementsOf(query.getValue());
+            }
+        }
     }
 
     @Test
@@ -499,7 +532,8 @@ class ClientIntegrationTests {
     void personalDataRegistryNamesRealColumnsOfEveryClientTable() throws SQLException {
         List<PersonalDataRegistry.PersonalDataLocation> locations = personalData.locations();
         assertThat(locations).extracting(PersonalDataRegistry.PersonalDataLocation::table)
-                .contains("client", "client_word", "client_phone", "client_email", "client_note", "client_note_version");
+                .contains("client", "client_word", "client_phone", "client_phone_digits", "client_email", "client_note",
+                        "client_note_version");
         try (Connection admin = EmbeddedDatabase.shared().superuserConnection();
                 PreparedStatement column = admin.prepareStatement(
                         "select count(*) from information_schema.columns where table_schema = 'cc' and table_name = ? and column_name = ?")) {

@@ -53,6 +53,7 @@ class ClientSearchBenchmark {
     private static final int OTHER_CLIENTS = intSetting("linea.bench.other-clients", 100_000);
     private static final int QUERIES = intSetting("linea.bench.queries", 600);
     private static final int BASELINE_QUERIES = intSetting("linea.bench.baseline-queries", 60);
+    private static final int HOLD_SECONDS = intSetting("linea.bench.hold-seconds", 0);
     private static final double P95_TARGET_MS = 100;
     private static final Path OUTPUT = Path.of(System.getProperty("linea.bench.output",
             "../docs/benchmarks/crm-search.md"));
@@ -92,9 +93,15 @@ class ClientSearchBenchmark {
             s.execute("vacuum analyze cc.client_phone");
             s.execute("vacuum analyze cc.client_email");
             s.execute("vacuum analyze cc.client_word");
+            s.execute("vacuum analyze cc.client_phone_digits");
         }
         note(String.format(Locale.ROOT, "generated %,d + %d × %,d clients in %d s", CLIENTS, OTHERS, OTHER_CLIENTS,
                 (System.nanoTime() - started) / 1_000_000_000L));
+        if (HOLD_SECONDS > 0) {
+            // for looking at plans on the generated data with psql before the searches run
+            System.out.printf("holding the database for %d s: tenant %s%n", HOLD_SECONDS, big.tenant());
+            Thread.sleep(HOLD_SECONDS * 1000L);
+        }
 
         List<Query> queries = queries(big.tenant(), QUERIES + 100);
         // warm up: JIT, caches
@@ -258,7 +265,7 @@ class ClientSearchBenchmark {
     }
 
     private void write(double loadBefore, Map<String, List<Double>> linea, List<Double> all,
-            Map<String, List<Double>> naiveByKind, List<Double> naive) throws IOException {
+            Map<String, List<Double>> naiveByKind, List<Double> naive) throws IOException, SQLException {
         StringBuilder out = new StringBuilder();
         String when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(Instant.now().atOffset(
                 ZoneOffset.UTC));
@@ -267,7 +274,7 @@ class ClientSearchBenchmark {
                 + "shared_buffers %s; %,d clients "
                 + "in the searched tenant, %d other tenants of %,d; %d timed searches through the HTTP API (after 100 "
                 + "to warm up), %d baseline searches in SQL.%n%n", COMMAND, Runtime.getRuntime().availableProcessors(),
-                loadBefore, sharedBuffers(), CLIENTS, OTHERS, OTHER_CLIENTS, all.size(), naive.size()));
+                loadBefore, EmbeddedDatabase.shared().setting("shared_buffers"), CLIENTS, OTHERS, OTHER_CLIENTS, all.size(), naive.size()));
         double p95 = percentile(all, 0.95);
         double naiveP95 = percentile(naive, 0.95);
         out.append(String.format(Locale.ROOT, "All searches: Linea p50 %.1f ms, **p95 %.1f ms** (target ≤ %.0f ms: %s), "
@@ -292,16 +299,6 @@ class ClientSearchBenchmark {
         Files.writeString(OUTPUT, out.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
         Files.writeString(Path.of("target", "crm-search-latest.md"), out.toString(), StandardCharsets.UTF_8);
-    }
-
-    private static String sharedBuffers() {
-        try (Connection db = EmbeddedDatabase.shared().superuserConnection(); Statement s = db.createStatement();
-                ResultSet row = s.executeQuery("show shared_buffers")) {
-            row.next();
-            return row.getString(1);
-        } catch (SQLException e) {
-            return "unknown";
-        }
     }
 
     private void note(String line) {

@@ -6,12 +6,21 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.linea.cc.calendar.CalendarManagement;
 import io.linea.cc.calendar.CalendarView;
+import io.linea.cc.crm.ClientDirectory;
+import io.linea.cc.crm.ClientFieldView;
+import io.linea.cc.crm.ClientView;
+import io.linea.cc.crm.CrmConfiguration;
+import io.linea.cc.form.CategoryManagement;
+import io.linea.cc.form.CategoryView;
+import io.linea.cc.kb.KbView;
+import io.linea.cc.kb.KnowledgeBaseManagement;
 import io.linea.cc.provisioning.AgentManagement;
 import io.linea.cc.provisioning.AgentTarget;
 import io.linea.cc.provisioning.AgentView;
@@ -25,6 +34,10 @@ import io.linea.cc.queue.QueueManagement;
 import io.linea.cc.queue.QueueView;
 import io.linea.cc.settings.SettingsManagement;
 import io.linea.cc.settings.SettingsView;
+import io.linea.cc.ticket.TicketManagement;
+import io.linea.cc.ticket.TicketPriority;
+import io.linea.cc.ticket.TicketStatus;
+import io.linea.cc.ticket.TicketView;
 import io.linea.platform.tenancy.TenantContext;
 import io.linea.platform.testing.LineaIntegrationTest;
 
@@ -130,6 +143,87 @@ class DemoSeedIntegrationTests {
 
     @Autowired
     io.linea.cc.routing.Router router;
+
+    @Autowired
+    CrmConfiguration crm;
+
+    @Autowired
+    ClientDirectory clients;
+
+    @Autowired
+    CategoryManagement categories;
+
+    @Autowired
+    KnowledgeBaseManagement knowledge;
+
+    @Autowired
+    TicketManagement tickets;
+
+    @Test
+    void seedsDemoEnergysClientsDispositionsAndTicketsOnceAndKeepsChanges() {
+        seed.seed();
+        seed.seed();
+        TenantContext.runAs(DemoSeed.DEMO_ENERGY, () -> {
+            assertThat(crm.fields()).extracting(ClientFieldView::key, ClientFieldView::type).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("contract_number", ClientFieldView.Type.TEXT),
+                    org.assertj.core.groups.Tuple.tuple("tariff", ClientFieldView.Type.SELECT),
+                    org.assertj.core.groups.Tuple.tuple("customer_since", ClientFieldView.Type.DATE),
+                    org.assertj.core.groups.Tuple.tuple("paperless", ClientFieldView.Type.BOOLEAN));
+
+            // CRM-01: eight cards, each once, however often the seed ran
+            List<ClientView> all = clients.search(null, null, 0, 50, ClientDirectory.Order.NAME_ASC).items();
+            assertThat(all).extracting(ClientView::externalId).containsExactlyInAnyOrder("DE-1001", "DE-1002",
+                    "DE-1003", "DE-1004", "DE-1005", "DE-1006", "DE-1007", "DE-1008");
+            ClientView ion = all.stream().filter(c -> "DE-1001".equals(c.externalId())).findFirst().orElseThrow();
+            assertThat(ion).extracting(ClientView::firstName, ClientView::lastName, ClientView::language)
+                    .containsExactly("Ion", "Popescu", "ro");
+            assertThat(ion.tags()).containsExactly("residential");
+            assertThat(ion.custom()).containsEntry("tariff", "Standard").containsEntry("customer_since", "2019-03-14");
+            assertThat(clients.search("Brutaria", null, 0, 10, ClientDirectory.Order.NAME_ASC).items())
+                    .extracting(ClientView::externalId).containsExactly("DE-1006");
+
+            assertThat(categories.list(null)).extracting(CategoryView::name).containsExactly("Billing question",
+                    "Outage report", "Meter reading", "Tariff change");
+            assertThat(knowledge.categories()).extracting(KbView.Category::name).containsExactly("Billing and meters");
+
+            // HD-01: one open and one pending ticket, each on its client
+            List<TicketView> demoTickets = tickets.list(new TicketManagement.Filter(null, null, null, null, null,
+                    null), 0, 50, "number").items();
+            assertThat(demoTickets).extracting(TicketView::subject, TicketView::status, TicketView::priority,
+                    TicketView::group).containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("March invoice higher than usual", TicketStatus.OPEN,
+                                    TicketPriority.NORMAL, "Billing"),
+                            org.assertj.core.groups.Tuple.tuple("Meter reading does not match the meter",
+                                    TicketStatus.PENDING, TicketPriority.LOW, "Billing"));
+            assertThat(demoTickets.getFirst().clientId()).isEqualTo(ion.id());
+        });
+        // CRM-04: the household's home number identifies both of its clients, however the caller id presents it
+        assertThat(clients.identify(DemoSeed.DEMO_ENERGY, "+373 22 456 789")).extracting(ClientView::firstName,
+                ClientView::externalId).containsExactly(org.assertj.core.groups.Tuple.tuple("Elena", "DE-1002"),
+                        org.assertj.core.groups.Tuple.tuple("Ion", "DE-1001"));
+        assertThat(clients.identify(DemoSeed.DEMO_ENERGY, "0037369112233")).extracting(ClientView::externalId)
+                .containsExactly("DE-1001");
+        assertThat(clients.identify(DemoSeed.HEALTH_LINE, "+37322456789")).isEmpty();
+
+        // a demo user's change stays, and the changed ticket is not seeded again (the only test that changes them)
+        UUID ticketOfIon = TenantContext.callAs(DemoSeed.DEMO_ENERGY, () -> {
+            ClientView ion = clients.identify(DemoSeed.DEMO_ENERGY, "+37369112233").getFirst();
+            TicketView ticket = tickets.list(new TicketManagement.Filter(null, null, null, null, ion.id(), null), 0,
+                    10, null).items().getFirst();
+            tickets.update(ticket.id(), ticket.version(), new io.linea.cc.ticket.TicketDraft("Invoice explained",
+                    ticket.description(), TicketStatus.RESOLVED, ticket.priority(), null, ticket.group(),
+                    ticket.clientId(), List.of(), null), null);
+            return ticket.id();
+        });
+        seed.seed();
+        TenantContext.runAs(DemoSeed.DEMO_ENERGY, () -> {
+            TicketView ticket = tickets.get(ticketOfIon);
+            assertThat(ticket.subject()).isEqualTo("Invoice explained");
+            assertThat(ticket.status()).isEqualTo(TicketStatus.RESOLVED);
+            assertThat(tickets.list(new TicketManagement.Filter(null, null, null, null, null, null), 0, 50, null)
+                    .total()).isEqualTo(2);
+        });
+    }
 
     private static String md5(String text) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));

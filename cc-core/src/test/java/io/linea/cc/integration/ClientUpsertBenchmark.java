@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,6 +25,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,13 +47,17 @@ import tools.jackson.databind.JsonNode;
  * Three passes through the API: the first creates every card, the second sends the same cards (all
  * unchanged: nothing is written), the third changes one field of every card. The baseline, in the same
  * run, writes the same cards (client, phone, e-mail and the search document) straight into the tables
- * with JDBC batches of 1,000, without any check: the floor of what PostgreSQL itself takes.
+ * with JDBC batches of 1,000, without any check: the floor of what PostgreSQL itself takes. Both send
+ * {@code linea.bench.streams} batches at a time (default: one per core), as a loader for an initial load would.
  */
 @LineaIntegrationTest
 class ClientUpsertBenchmark {
 
     private static final int ROWS = Integer.getInteger("linea.bench.rows", 100_000);
     private static final int BATCH = 1000;
+    /** Requests in flight at a time, one per core of this machine by default. */
+    private static final int STREAMS = Integer.getInteger("linea.bench.streams",
+            Runtime.getRuntime().availableProcessors());
     private static final double TARGET_ROWS_PER_SECOND = 5000;
     private static final Path OUTPUT = Path.of(System.getProperty("linea.bench.output",
             "../docs/benchmarks/crm-upsert.md"));
@@ -81,11 +91,14 @@ class ClientUpsertBenchmark {
         write(loadBefore, rates, baseline);
     }
 
-    /** Sends {@code rows} cards in requests of 1,000 and returns cards per second. */
+    /**
+     * Sends {@code rows} cards in requests of 1,000, {@link #STREAMS} requests at a time (as a loader with that many
+     * connections would), and returns cards per second.
+     */
     private double pass(String key, String prefix, int rows, String expect) throws Exception {
         long start = System.nanoTime();
-        int counted = 0;
-        for (int from = 0; from < rows; from += BATCH) {
+        AtomicInteger counted = new AtomicInteger();
+        inStreams(rows, from -> {
             StringBuilder body = new StringBuilder("[");
             for (int i = from; i < Math.min(rows, from + BATCH); i++) {
                 if (i > from) {
@@ -106,12 +119,39 @@ class ClientUpsertBenchmark {
                 if (!"warm".equals(expect)) {
                     assertThat(outcome).as(result.toString()).isEqualTo(expect.toUpperCase(Locale.ROOT));
                 }
-                counted++;
+                counted.incrementAndGet();
+            }
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(counted.get()).isEqualTo(rows);
+        return rows / seconds;
+    }
+
+    private interface Batch {
+        void run(int from) throws Exception;
+    }
+
+    /** Runs every batch of {@code rows} ({@code from} = 0, 1,000, …) on {@link #STREAMS} threads. */
+    private static void inStreams(int rows, Batch batch) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        try (ExecutorService threads = Executors.newFixedThreadPool(STREAMS)) {
+            List<Future<?>> streams = new ArrayList<>();
+            for (int t = 0; t < STREAMS; t++) {
+                streams.add(threads.submit(() -> {
+                    for (int from = next.getAndAdd(BATCH); from < rows; from = next.getAndAdd(BATCH)) {
+                        batch.run(from);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> stream : streams) {
+                try {
+                    stream.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
             }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        assertThat(counted).isEqualTo(rows);
-        return rows / seconds;
     }
 
     private static String card(String prefix, int i, boolean changed) {
@@ -128,69 +168,72 @@ class ClientUpsertBenchmark {
     private double baseline(UUID tenant) throws Exception {
         long start = System.nanoTime();
         Timestamp now = Timestamp.from(Instant.now());
-        try (Connection db = EmbeddedDatabase.shared().superuserConnection();
-                PreparedStatement client = db.prepareStatement("""
-                        insert into cc.client (id, tenant_id, first_name, last_name, organisation, external_id,
-                            language, tags, search_text, created_at, updated_at)
-                        values (?, ?, ?, ?, null, ?, 'ro', ?, ?, ?, ?)
-                        """);
-                PreparedStatement phone = db.prepareStatement("""
-                        insert into cc.client_phone (id, tenant_id, client_id, number, label, position)
-                        values (?, ?, ?, ?, 'mobile', 0)
-                        """);
-                PreparedStatement email = db.prepareStatement("""
-                        insert into cc.client_email (id, tenant_id, client_id, address, label, position)
-                        values (?, ?, ?, ?, null, 0)
-                        """)) {
-            db.setAutoCommit(false);
-            for (int i = 0; i < ROWS; i++) {
-                UUID id = UUID.randomUUID();
-                String first = FIRST[i % FIRST.length];
-                String last = LAST[(i / FIRST.length) % LAST.length];
-                String number = String.format(Locale.ROOT, "+3736%07d", i);
-                String address = first.toLowerCase(Locale.ROOT) + "." + last.toLowerCase(Locale.ROOT) + i
-                        + "@example.md";
-                String tag = i % 3 == 0 ? "vip" : "regular";
-                client.setObject(1, id);
-                client.setObject(2, tenant);
-                client.setString(3, first);
-                client.setString(4, last);
-                client.setString(5, "B-" + i);
-                client.setArray(6, db.createArrayOf("text", new String[] { tag }));
-                client.setString(7, String.join(" ", first, last, "B-" + i, tag, number, number.substring(1),
-                        address));
-                client.setTimestamp(8, now);
-                client.setTimestamp(9, now);
-                client.addBatch();
-                phone.setObject(1, UUID.randomUUID());
-                phone.setObject(2, tenant);
-                phone.setObject(3, id);
-                phone.setString(4, number);
-                phone.addBatch();
-                email.setObject(1, UUID.randomUUID());
-                email.setObject(2, tenant);
-                email.setObject(3, id);
-                email.setString(4, address);
-                email.addBatch();
-                if ((i + 1) % BATCH == 0 || i == ROWS - 1) {
-                    client.executeBatch();
-                    phone.executeBatch();
-                    email.executeBatch();
-                    db.commit();
+        inStreams(ROWS, from -> {
+            try (Connection db = EmbeddedDatabase.shared().superuserConnection();
+                    PreparedStatement client = db.prepareStatement("""
+                            insert into cc.client (id, tenant_id, first_name, last_name, organisation, external_id,
+                                language, tags, search_text, created_at, updated_at)
+                            values (?, ?, ?, ?, null, ?, 'ro', ?, ?, ?, ?)
+                            """);
+                    PreparedStatement phone = db.prepareStatement("""
+                            insert into cc.client_phone (id, tenant_id, client_id, number, label, position)
+                            values (?, ?, ?, ?, 'mobile', 0)
+                            """);
+                    PreparedStatement email = db.prepareStatement("""
+                            insert into cc.client_email (id, tenant_id, client_id, address, label, position)
+                            values (?, ?, ?, ?, null, 0)
+                            """)) {
+                db.setAutoCommit(false);
+                for (int i = from; i < Math.min(ROWS, from + BATCH); i++) {
+                    UUID id = UUID.randomUUID();
+                    String first = FIRST[i % FIRST.length];
+                    String last = LAST[(i / FIRST.length) % LAST.length];
+                    String number = String.format(Locale.ROOT, "+3736%07d", i);
+                    String address = first.toLowerCase(Locale.ROOT) + "." + last.toLowerCase(Locale.ROOT) + i
+                            + "@example.md";
+                    String tag = i % 3 == 0 ? "vip" : "regular";
+                    client.setObject(1, id);
+                    client.setObject(2, tenant);
+                    client.setString(3, first);
+                    client.setString(4, last);
+                    client.setString(5, "B-" + i);
+                    client.setArray(6, db.createArrayOf("text", new String[] { tag }));
+                    client.setString(7, String.join(" ", first, last, "B-" + i, tag, number, number.substring(1),
+                            address));
+                    client.setTimestamp(8, now);
+                    client.setTimestamp(9, now);
+                    client.addBatch();
+                    phone.setObject(1, UUID.randomUUID());
+                    phone.setObject(2, tenant);
+                    phone.setObject(3, id);
+                    phone.setString(4, number);
+                    phone.addBatch();
+                    email.setObject(1, UUID.randomUUID());
+                    email.setObject(2, tenant);
+                    email.setObject(3, id);
+                    email.setString(4, address);
+                    email.addBatch();
                 }
+                client.executeBatch();
+                phone.executeBatch();
+                email.executeBatch();
+                db.commit();
             }
-        }
+        });
         return ROWS / ((System.nanoTime() - start) / 1e9);
     }
 
-    private void write(double loadBefore, Map<String, Double> rates, double baseline) throws IOException {
+    private void write(double loadBefore, Map<String, Double> rates, double baseline)
+            throws IOException, SQLException {
         StringBuilder out = new StringBuilder();
         String when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(Instant.now().atOffset(
                 ZoneOffset.UTC));
         out.append("\n## Run of ").append(when).append("\n\n");
         out.append(String.format(Locale.ROOT, "Command: `%s`. %d cores, load average %.1f before the run; %,d cards "
-                + "per pass in requests of %,d, one API key, one client thread.%n%n", COMMAND,
-                Runtime.getRuntime().availableProcessors(), loadBefore, ROWS, BATCH));
+                + "per pass in requests of %,d, one API key, %d request(s) in flight at a time (the baseline: as many "
+                + "JDBC connections); PostgreSQL shared_buffers %s, max_wal_size %s.%n%n", COMMAND,
+                Runtime.getRuntime().availableProcessors(), loadBefore, ROWS, BATCH, STREAMS, EmbeddedDatabase.shared().setting("shared_buffers"),
+                EmbeddedDatabase.shared().setting("max_wal_size")));
         out.append("| pass | cards/s | of the baseline |\n|---|---:|---:|\n");
         rates.forEach((pass, rate) -> out.append(String.format(Locale.ROOT, "| Linea: %s | %,.0f | %.2f× |%n", pass,
                 rate, rate / baseline)));

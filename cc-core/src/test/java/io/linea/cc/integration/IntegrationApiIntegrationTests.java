@@ -172,6 +172,49 @@ class IntegrationApiIntegrationTests {
                 "request.too-large");
     }
 
+    /**
+     * CRM-05: batches of one tenant run side by side; those that create the same external ids at once leave one
+     * card per id, each batch's rows CREATED or UPDATED, none lost or refused.
+     */
+    @Test
+    void concurrentBatchesCreatingTheSameExternalIdsLeaveOneCardEach() throws Exception {
+        Api admin = Api.adminOfNewTenant(port);
+        Key key = key(admin, "clients.write");
+        int batches = 4;
+        List<java.util.concurrent.Future<Api.Response>> sent = new ArrayList<>();
+        try (java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(batches)) {
+            for (int b = 0; b < batches; b++) {
+                List<Map<String, Object>> cards = new ArrayList<>();
+                // every batch: the 200 shared ids (in its own order) and 50 of its own
+                for (int i = 0; i < 200; i++) {
+                    int n = b % 2 == 0 ? i : 199 - i;
+                    cards.add(Map.of("externalId", "S-" + n, "lastName", "Shared " + b, "phones",
+                            List.of(Map.of("number", String.format("+3736900%04d", n)))));
+                }
+                for (int i = 0; i < 50; i++) {
+                    cards.add(Map.of("externalId", "O-" + b + "-" + i, "lastName", "Own"));
+                }
+                sent.add(threads.submit(() -> upsert(key.secret(), cards)));
+            }
+            for (java.util.concurrent.Future<Api.Response> response : sent) {
+                assertThat(response.get().status()).as(response.get().toString()).isEqualTo(200);
+                assertThat(results(response.get())).hasSize(250).allMatch(r -> r.equals("CREATED")
+                        || r.equals("UPDATED"));
+            }
+        }
+        assertThat(sent.stream().mapToLong(r -> {
+            try {
+                return results(r.get()).stream().filter("CREATED"::equals).count();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).sum()).as("each shared id created once").isEqualTo(200 + batches * 50);
+        assertThat(admin.get("/api/cc/clients?size=1").json().path("total").asLong()).isEqualTo(200 + batches * 50);
+        assertThat(admin.get("/api/cc/clients/identify?phone=%2B37369000017").json()).hasSize(1);
+        assertThat(admin.get("/api/cc/clients?q=69000170&size=5").json().path("total").asLong())
+                .as("one phone, its digits once").isEqualTo(1);
+    }
+
     @Test
     void keyOfTenantANeverReadsOrWritesTenantBAndScopesAreEnforced() {
         Api a = Api.adminOfNewTenant(port);

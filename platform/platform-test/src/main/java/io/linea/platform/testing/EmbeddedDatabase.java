@@ -82,6 +82,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return postgres.getDatabase("postgres", DATABASE).getConnection();
     }
 
+    /** A server setting as PostgreSQL shows it ({@code shared_buffers} → "4GB"), for benchmark reports. */
+    public String setting(String name) throws SQLException {
+        try (Connection db = superuserConnection();
+                java.sql.PreparedStatement show = db.prepareStatement("select current_setting(?)")) {
+            show.setString(1, name);
+            try (java.sql.ResultSet row = show.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        }
+    }
+
     private void prepare() {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
