@@ -273,29 +273,35 @@ function assertNoRawKeys(where: string) {
 }
 
 describe.each<Language>(['en', 'ro', 'kk'])('no raw keys rendered in %s (I18N-01)', (language) => {
-  it.each(PAGES.map((p) => [`${p.path} as ${p.me.username}`, p] as const))('%s', async (_name, page) => {
-    await initTestI18n(language);
-    renderApp({ path: page.path, me: { ...page.me, locale: language }, routes });
-    await waitFor(() =>
-      expect(document.querySelector('[data-testid="page-title"],[data-testid="empty-state"]')).not.toBeNull(),
-    );
-    await waitFor(() => expect(screen.queryByTestId('loading')).toBeNull());
-    assertNoRawKeys(page.path);
-    if (page.open) {
-      const role = OPENS_ROLE[page.open] ?? 'dialog';
-      const user = userEvent.setup();
-      const opened = () => screen.queryAllByRole(role, { hidden: true }).length > 0;
-      await user.click(screen.getAllByTestId(page.open)[0]!);
-      // Under load a click can land while the page re-renders and be lost: click again until it opens.
-      // `hidden: true` skips the computed-style walk that makes role queries slow in jsdom.
-      await waitFor(
-        async () => {
-          if (!opened()) await user.click(screen.getAllByTestId(page.open!)[0]!);
-          expect(opened()).toBe(true);
-        },
-        { timeout: 15_000, interval: 500 },
+  it.each(PAGES.map((p) => [`${p.path} as ${p.me.username}`, p] as const))(
+    '%s',
+    async (_name, page) => {
+      await initTestI18n(language);
+      renderApp({ path: page.path, me: { ...page.me, locale: language }, routes });
+      await waitFor(() =>
+        expect(
+          document.querySelector('[data-testid="page-title"],[data-testid="empty-state"]'),
+        ).not.toBeNull(),
       );
-      assertNoRawKeys(`${page.path} + ${page.open}`);
-    }
-  }, 40_000);
+      await waitFor(() => expect(screen.queryByTestId('loading')).toBeNull());
+      assertNoRawKeys(page.path);
+      if (page.open) {
+        const role = OPENS_ROLE[page.open] ?? 'dialog';
+        const user = userEvent.setup();
+        const opened = () => screen.queryAllByRole(role, { hidden: true }).length > 0;
+        await user.click(screen.getAllByTestId(page.open)[0]!);
+        // Under load a click can land while the page re-renders and be lost: click again until it opens.
+        // `hidden: true` skips the computed-style walk that makes role queries slow in jsdom.
+        await waitFor(
+          async () => {
+            if (!opened()) await user.click(screen.getAllByTestId(page.open!)[0]!);
+            expect(opened()).toBe(true);
+          },
+          { timeout: 15_000, interval: 500 },
+        );
+        assertNoRawKeys(`${page.path} + ${page.open}`);
+      }
+    },
+    40_000,
+  );
 });
