@@ -24,12 +24,22 @@ export const ro = JSON.parse(readFileSync(join(WEB_DIR, 'src', 'i18n', 'locales'
  * `openPage()` gives a page in a fresh browser context (one per user, so sessions never mix).
  * On failure every such page is saved as a screenshot under web/test-results/.
  */
-export const test = base.extend<{ openPage: () => Promise<Page> }>({
+export interface PageOptions {
+  /** Grant the (fake) microphone, and accept the telephony node's self-signed WSS certificate. */
+  microphone?: boolean;
+}
+
+export const test = base.extend<{ openPage: (options?: PageOptions) => Promise<Page> }>({
   openPage: async ({ browser }, use, testInfo) => {
     const contexts: BrowserContext[] = [];
     const pages: Page[] = [];
-    await use(async () => {
-      const context = await browser.newContext({ baseURL: BASE_URL, locale: 'en-US' });
+    await use(async (options: PageOptions = {}) => {
+      const context = await browser.newContext({
+        baseURL: BASE_URL,
+        locale: 'en-US',
+        ignoreHTTPSErrors: true,
+        permissions: options.microphone ? ['microphone'] : [],
+      });
       contexts.push(context);
       const page = await context.newPage();
       pages.push(page);
@@ -169,4 +179,31 @@ export async function createdId(page: Page, path: string, action: () => Promise<
 
 export function unique(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}`;
+}
+
+/** Like apiCall, with the answer's JSON body (null when it has none). */
+export async function apiJson<T = unknown>(
+  page: Page,
+  method: string,
+  path: string,
+  body?: unknown,
+  tenantId?: string,
+): Promise<{ status: number; body: T }> {
+  return page.evaluate(
+    async ({ method, path, body, tenantId }) => {
+      const tokens = JSON.parse(sessionStorage.getItem('linea.tokens') ?? '{}') as { accessToken?: string };
+      const response = await fetch(path, {
+        method,
+        headers: {
+          Authorization: `Bearer ${tokens.accessToken ?? ''}`,
+          ...(tenantId ? { 'X-Linea-Tenant': tenantId } : {}),
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+    },
+    { method, path, body, tenantId },
+  );
 }

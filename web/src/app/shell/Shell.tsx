@@ -1,6 +1,6 @@
 import { Anchor, AppShell, Burger, Divider, Group, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { useSession } from '@/lib/session/SessionProvider';
@@ -10,6 +10,9 @@ import { LanguageSwitcher } from './LanguageSwitcher';
 import { Navigation } from './Navigation';
 import { TenantSwitcher } from './TenantSwitcher';
 import { UserMenu } from './UserMenu';
+
+// The softphone and its JsSIP load apart from the first page (the initial JS budget).
+const SoftphoneDock = lazy(() => import('@/features/softphone/components/SoftphoneDock'));
 
 /** The active tenant's name is always in the header, at every width (TEN-03). */
 export function ActiveTenantName() {
@@ -53,6 +56,9 @@ export function Shell() {
             <ActiveTenantName />
           </Group>
           <Group gap={4} wrap="nowrap">
+            <Suspense fallback={null}>
+              <SoftphoneDock />
+            </Suspense>
             <TenantSwitcher />
             <LanguageSwitcher />
             <UserMenu />

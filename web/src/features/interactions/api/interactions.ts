@@ -23,6 +23,8 @@ export const EVENT_TYPES = [
   'ABANDONED',
   'FAILED',
   'DIALLING',
+  'HELD',
+  'RESUMED',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

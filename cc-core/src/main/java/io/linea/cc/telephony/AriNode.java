@@ -30,6 +30,8 @@ import ch.loway.oss.ari4java.ARI;
 import ch.loway.oss.ari4java.AriVersion;
 import ch.loway.oss.ari4java.generated.models.ChannelDestroyed;
 import ch.loway.oss.ari4java.generated.models.ChannelDtmfReceived;
+import ch.loway.oss.ari4java.generated.models.ChannelHold;
+import ch.loway.oss.ari4java.generated.models.ChannelUnhold;
 import ch.loway.oss.ari4java.generated.models.ChannelHangupRequest;
 import ch.loway.oss.ari4java.generated.models.Message;
 import ch.loway.oss.ari4java.generated.models.PlaybackFinished;
@@ -56,7 +58,8 @@ class AriNode implements CallControl, AutoCloseable {
 
     /** Only these events travel from Asterisk to cc-core (ARI application event filtering). */
     static final List<String> EVENTS = List.of("StasisStart", "ChannelHangupRequest", "ChannelDestroyed",
-            "PlaybackFinished", "ChannelDtmfReceived", "RecordingFinished", "RecordingFailed");
+            "PlaybackFinished", "ChannelDtmfReceived", "RecordingFinished", "RecordingFailed", "ChannelHold",
+            "ChannelUnhold");
 
     /**
      * Stored recordings are files in the node's recording directory named after the recording: a name
@@ -229,6 +232,10 @@ class AriNode implements CallControl, AutoCloseable {
             case ChannelDtmfReceived e when e.getDigit() != null && !e.getDigit().isEmpty() ->
                     sink.accept(new SwitchEvent.DtmfReceived(node(), at(e.getTimestamp(), now),
                             e.getChannel().getId(), e.getDigit().charAt(0)));
+            case ChannelHold e -> sink.accept(new SwitchEvent.HoldChanged(node(), at(e.getTimestamp(), now),
+                    e.getChannel().getId(), true));
+            case ChannelUnhold e -> sink.accept(new SwitchEvent.HoldChanged(node(), at(e.getTimestamp(), now),
+                    e.getChannel().getId(), false));
             case RecordingFinished e -> sink.accept(new SwitchEvent.RecordingDone(node(), at(e.getTimestamp(), now),
                     e.getRecording().getName(), false, millis(e.getRecording().getDuration())));
             case RecordingFailed e -> sink.accept(new SwitchEvent.RecordingDone(node(), at(e.getTimestamp(), now),
@@ -277,6 +284,16 @@ class AriNode implements CallControl, AutoCloseable {
     @Override
     public void stopMusicOnHold(String channelId) {
         control("DELETE", "/channels/" + encode(channelId) + "/moh", Map.of(), null);
+    }
+
+    @Override
+    public void startBridgeMusicOnHold(String bridgeId) {
+        control("POST", "/bridges/" + encode(bridgeId) + "/moh", Map.of(), null);
+    }
+
+    @Override
+    public void stopBridgeMusicOnHold(String bridgeId) {
+        control("DELETE", "/bridges/" + encode(bridgeId) + "/moh", Map.of(), null);
     }
 
     @Override

@@ -20,6 +20,11 @@ interface CallControl {
 
     void stopMusicOnHold(String channelId);
 
+    /** Music on hold in a bridge: a party put on hold by the other hears it (AGT-02). */
+    void startBridgeMusicOnHold(String bridgeId);
+
+    void stopBridgeMusicOnHold(String bridgeId);
+
     /** Creates a channel that enters the Stasis application with {@code appArgs} once answered. */
     void originate(String channelId, String endpoint, String callerId, int timeoutSeconds, String appArgs,
             Map<String, String> variables);

@@ -44,6 +44,7 @@ import io.linea.cc.telephony.SwitchEvent.AgentChosen;
 import io.linea.cc.telephony.SwitchEvent.AnnounceDue;
 import io.linea.cc.telephony.SwitchEvent.PromptReady;
 import io.linea.cc.telephony.SwitchEvent.DtmfReceived;
+import io.linea.cc.telephony.SwitchEvent.HoldChanged;
 import io.linea.cc.telephony.SwitchEvent.OfferReady;
 import io.linea.cc.telephony.SwitchEvent.QueueReady;
 import io.linea.cc.telephony.SwitchEvent.RecordingDone;
@@ -212,6 +213,7 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
             case NodeConnected e -> connected(e);
             case NodeLost e -> log.warn("Node {} lost; its calls are checked when it is back", e.node());
             case DtmfReceived e -> dtmf(e);
+            case HoldChanged e -> holdChanged(e);
             case RecordingDone e -> recordingDone(e);
             case RoutingDecision e -> routed(e);
             case OfferReady e -> offerReady(e);
@@ -224,6 +226,29 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
             case CallbackDue e -> callbackDue(e);
             case CallbackTimeChecked e -> callbackTimeChecked(e);
         }
+    }
+
+    /**
+     * AGT-02: an agent who puts the caller on hold (or a caller who holds) sends no audio; Asterisk does
+     * not play anything to the other party of an application's bridge by itself, so the bridge plays the
+     * queue's music on hold until the call is resumed. Recorded as an event, for hold time in reports.
+     */
+    private void holdChanged(HoldChanged e) {
+        Call call = byChannel.get(e.channelId());
+        if (call == null || call.stage != Call.Stage.TALKING || call.bridgeId == null) {
+            return;
+        }
+        String bridge = call.bridgeId;
+        if (e.held()) {
+            command(call, () -> call.control.startBridgeMusicOnHold(bridge), null);
+        } else {
+            command(call, () -> call.control.stopBridgeMusicOnHold(bridge), null);
+        }
+        boolean byAgent = e.channelId().equals(call.secondaryChannel);
+        AgentTarget agent = call.agent;
+        recorder.event(call.tenantId, call.interactionId, e.held() ? InteractionEvent.Type.HELD
+                : InteractionEvent.Type.RESUMED, e.at(), agent == null ? null : agent.agentId(),
+                agent == null ? null : agent.displayName(), byAgent ? "by agent" : "by caller");
     }
 
     // --- inbound ------------------------------------------------------------------------------------
@@ -521,7 +546,7 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         recorder.ringing(call.tenantId, call.interactionId, call.ringingSince, agent.agentId(), agent.displayName(),
                 dial);
         String callerId = callerIdFor(call, dial);
-        Map<String, String> variables = variables(call);
+        Map<String, String> variables = dial.contains("@") ? variables(call) : offerVariables(call);
         int timeout = (int) ringTimeout(call).toSeconds();
         Instant joined = call.joinedQueueAt;
         call.joinedQueueAt = null;
@@ -740,7 +765,7 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         transition(call, Call.Stage.RINGING);
         try {
             control.originate(call.primaryChannel, dial, "\"" + to + "\" <" + to + ">", timeoutSeconds(),
-                    "agent," + call.interactionId, variables(call));
+                    "agent," + call.interactionId, dial.contains("@") ? variables(call) : offerVariables(call));
         } catch (RuntimeException ex) {
             end(call, Interaction.State.FAILED, clock.instant(), "AGENT_UNREACHABLE", null);
             throw new LineaProblemException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
@@ -1969,6 +1994,38 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
 
     private static Map<String, String> variables(Call call) {
         return Map.of(TENANT_VARIABLE, call.tenantId.toString(), INTERACTION_VARIABLE, call.interactionId.toString());
+    }
+
+    /**
+     * AGT-02, TEN-03: what the agent's softphone shows with an offer, as SIP headers on the INVITE to the
+     * agent's own endpoint (never towards a carrier): the interaction and its tenant, so the browser opens
+     * the right tenant's card, the queue and when the caller joined it. Names are percent-encoded (UTF-8),
+     * as header values are ASCII.
+     */
+    static Map<String, String> offerVariables(Call call) {
+        Map<String, String> variables = new HashMap<>(variables(call));
+        variables.put(header("Interaction"), call.interactionId.toString());
+        variables.put(header("Tenant"), call.tenantId.toString());
+        variables.put(header("Tenant-Name"), headerText(call.displayName));
+        // OUTBOUND: the agent asked for this call (keypad or client card), so the softphone answers it itself
+        variables.put(header("Direction"), call.direction.name());
+        if (call.queue != null) {
+            variables.put(header("Queue"), headerText(call.queue.name()));
+            variables.put(header("Queue-Id"), call.queue.queueId().toString());
+        }
+        if (call.enqueuedAt != null) {
+            variables.put(header("Waiting-Since"), Long.toString(call.enqueuedAt.toEpochMilli()));
+        }
+        return variables;
+    }
+
+    private static String header(String name) {
+        return "PJSIP_HEADER(add,X-Linea-" + name + ")";
+    }
+
+    private static String headerText(String text) {
+        return java.net.URLEncoder.encode(text == null ? "" : text, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
     }
 
     private Duration ringTimeout(Call call) {

@@ -18,6 +18,8 @@ class InteractionEvent {
     /** The steps; the routing engine and IVR will add their own. */
     enum Type {
         OFFERED, GREETING, RINGING, ANSWERED, AGENT_REJECTED, AGENT_NO_ANSWER, DIALLING, ENDED, ABANDONED, FAILED,
+        /** The call was put on hold and taken off it (AGT-02); the other party heard music meanwhile. */
+        HELD, RESUMED,
         /** Routing path (ACD-01 … ACD-14): joined a queue, left it without an agent, a callback, a voicemail. */
         QUEUED, OVERFLOWED, CALLBACK_REQUESTED, CALLBACK_ATTEMPTED, VOICEMAIL,
         /** Its categories (dispositions) changed, during or after the contact (AGT-05); written by people, not calls. */

@@ -37,6 +37,10 @@ sealed interface SwitchEvent {
      * the node under {@code name}; {@code durationMs} is Asterisk's whole seconds as milliseconds, 0
      * when it reports none.
      */
+    /** A party of a call put the other on hold (a re-INVITE with sendonly) or took it off hold. */
+    record HoldChanged(String node, Instant at, String channelId, boolean held) implements SwitchEvent {
+    }
+
     record RecordingDone(String node, Instant at, String name, boolean failed, long durationMs)
             implements SwitchEvent {
     }

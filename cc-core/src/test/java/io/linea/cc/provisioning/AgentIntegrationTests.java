@@ -26,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 
 import io.linea.cc.Api;
 import io.linea.cc.Fixtures;
+import io.linea.platform.security.Roles;
 import io.linea.platform.testing.EmbeddedDatabase;
 import io.linea.platform.testing.LineaIntegrationTest;
 import io.linea.platform.testing.TestTokens;
@@ -162,6 +163,51 @@ class AgentIntegrationTests {
         assertThat(revoked.path("hasCredentials").asBoolean()).isFalse();
         assertThat(revoked.path("sipUsername").asString()).isEqualTo(username);
         assertThat(output.getAll()).contains("Agent " + agent).doesNotContain(password).doesNotContain(second);
+    }
+
+    /** AGT-02, TEN-03: the browser softphone gets its own agent's endpoint, per tenant, never another's. */
+    @Test
+    void softphoneCredentialsAreTheSignedInAgentsOwnInEachTenant() throws SQLException {
+        Api a = Api.adminOfNewTenant(port);
+        Api b = Api.adminOfNewTenant(port);
+        TestTokens.Person operator = TestTokens.person().member(a.tenant(), Roles.AGENT)
+                .member(b.tenant(), Roles.AGENT);
+        UUID inA = a.post("/api/cc/agents", Map.of("displayName", "Operator A", "userId", operator.id().toString(),
+                "reach", "ENDPOINT", "available", true)).id();
+        UUID inB = b.post("/api/cc/agents", Map.of("displayName", "Operator B", "userId", operator.id().toString(),
+                "reach", "ENDPOINT", "available", true)).id();
+        a.post("/api/cc/agents", Fixtures.agent("Colleague"));
+
+        Api.Response first = a.withToken(operator.token()).post("/api/cc/softphone/credentials", null);
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        JsonNode ofA = first.json();
+        assertThat(ofA.path("agentId").asString()).isEqualTo(inA.toString());
+        assertThat(ofA.path("tenantId").asString()).isEqualTo(a.tenant().toString());
+        assertThat(ofA.path("displayName").asString()).isEqualTo("Operator A");
+        assertThat(ofA.path("wssUrl").asString()).startsWith("wss://");
+        String username = ofA.path("sipUsername").asString();
+        assertThat(storedCredential(inA)).isEqualTo(md5(username + ":linea:" + ofA.path("password").asString()));
+
+        // the same person in the other tenant: that tenant's agent and endpoint
+        JsonNode ofB = b.withToken(operator.token()).post("/api/cc/softphone/credentials", null).json();
+        assertThat(ofB.path("agentId").asString()).isEqualTo(inB.toString());
+        assertThat(ofB.path("sipUsername").asString()).isNotEqualTo(username);
+        assertThat(storedCredential(inB)).isEqualTo(md5(ofB.path("sipUsername").asString() + ":linea:"
+                + ofB.path("password").asString()));
+
+        // a new start replaces the password: the old one no longer registers
+        JsonNode again = a.withToken(operator.token()).post("/api/cc/softphone/credentials", null).json();
+        assertThat(again.path("sipUsername").asString()).isEqualTo(username);
+        assertThat(again.path("password").asString()).isNotEqualTo(ofA.path("password").asString());
+
+        // someone without an agent in the tenant, and someone of another tenant asking for this one
+        Api.Response noAgent = a.withToken(TestTokens.person().member(a.tenant(), Roles.AGENT)
+                .token()).post("/api/cc/softphone/credentials", null);
+        assertThat(noAgent.status()).isEqualTo(404);
+        assertThat(noAgent.code()).isEqualTo("resource.not-found");
+        Api.Response foreign = a.withToken(TestTokens.person().member(b.tenant(), Roles.AGENT)
+                .token()).post("/api/cc/softphone/credentials", null);
+        assertThat(foreign.status()).isEqualTo(403);
     }
 
     @Test

@@ -278,6 +278,16 @@ final class CallEngineHarness implements AutoCloseable {
         }
 
         @Override
+        public void startBridgeMusicOnHold(String bridgeId) {
+            ops.add("bridge-moh-start " + bridgeId);
+        }
+
+        @Override
+        public void stopBridgeMusicOnHold(String bridgeId) {
+            ops.add("bridge-moh-stop " + bridgeId);
+        }
+
+        @Override
         public void originate(String channelId, String endpoint, String callerId, int timeoutSeconds,
                 String appArgs, Map<String, String> variables) {
             ops.add("originate " + channelId + " " + endpoint);

@@ -218,7 +218,7 @@ class CallEngineTests {
             assertThat(leg.endpoint()).isEqualTo("PJSIP/ep-ana");
             assertThat(leg.appArgs()).isEqualTo("agent," + id);
             assertThat(leg.callerId()).isEqualTo("\"Acme Bank\" <" + CALLER + ">");
-            assertThat(leg.variables()).isEqualTo(variables(id));
+            assertThat(leg.variables()).containsAllEntriesOf(variables(id));
             assertThat(leg.timeoutSeconds()).isEqualTo(2);
             assertThat(leg.channelId()).isNotEqualTo(caller);
             assertThat(opsSince(before)).containsExactly("moh-start " + caller,
@@ -379,6 +379,40 @@ class CallEngineTests {
             assertThat(h.recorder.of(Answered.class)).containsExactly(
                     new Answered(TENANT, id, START.plusSeconds(8), ANA.agentId(), "Ana", Duration.ofSeconds(3)));
             assertThat(h.recorder.of(Ended.class)).isEmpty();
+        }
+
+        /** AGT-02, TEN-03: the softphone learns the interaction and its tenant from the INVITE's headers. */
+        @Test
+        void theAgentsInviteCarriesTheInteractionAndItsTenantButACarrierLegDoesNot() {
+            h.callWaiting();
+            UUID id = h.interactionId();
+            Map<String, String> variables = h.awaitOriginate(1).variables();
+            assertThat(variables).containsEntry("PJSIP_HEADER(add,X-Linea-Interaction)", id.toString())
+                    .containsEntry("PJSIP_HEADER(add,X-Linea-Tenant)", TENANT.toString())
+                    .containsEntry("PJSIP_HEADER(add,X-Linea-Direction)", "INBOUND")
+                    // percent-encoded UTF-8: header values are ASCII
+                    .containsEntry("PJSIP_HEADER(add,X-Linea-Tenant-Name)", "Acme%20Bank");
+        }
+
+        /** AGT-02: hold plays music on hold in the call's bridge until the call is resumed; both recorded. */
+        @Test
+        void holdPlaysMusicOnHoldInTheBridgeUntilResumed() {
+            String[] legs = talkingWithAna();
+            UUID id = h.interactionId();
+            int before = h.control.ops.size();
+
+            h.send(new SwitchEvent.HoldChanged(NODE, h.clock.instant(), legs[1], true));
+            h.clock.advance(Duration.ofSeconds(20));
+            h.send(new SwitchEvent.HoldChanged(NODE, h.clock.instant(), legs[1], false));
+
+            assertThat(opsSince(before)).containsExactly("bridge-moh-start lb-" + id, "bridge-moh-stop lb-" + id);
+            assertThat(h.recorder.of(Event.class)).filteredOn(e -> e.interactionId().equals(id))
+                    .extracting(Event::type)
+                    .containsSubsequence(InteractionEvent.Type.HELD, InteractionEvent.Type.RESUMED);
+            // a hold on a channel that is not talking (or unknown) changes nothing
+            int after = h.control.ops.size();
+            h.send(new SwitchEvent.HoldChanged(NODE, h.clock.instant(), "no-such-channel", true));
+            assertThat(opsSince(after)).isEmpty();
         }
 
         @Test
@@ -687,7 +721,8 @@ class CallEngineTests {
             assertThat(agentLeg.endpoint()).isEqualTo("PJSIP/ep-ana");
             assertThat(agentLeg.appArgs()).isEqualTo("agent," + id);
             assertThat(agentLeg.callerId()).contains(REMOTE);
-            assertThat(agentLeg.variables()).isEqualTo(variables(id));
+            assertThat(agentLeg.variables()).containsAllEntriesOf(variables(id))
+                    .containsEntry("PJSIP_HEADER(add,X-Linea-Direction)", "OUTBOUND");
             assertThat(h.control.originates).as("the external number waits for the agent").hasSize(1);
 
             h.clock.advance(Duration.ofSeconds(2));

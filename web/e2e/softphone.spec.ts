@@ -1,0 +1,249 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { DEMO_TENANT_ID } from './support/env';
+import { apiCall, apiJson, expect, signIn, test, unique } from './support/linea';
+import { call, rtpPacketsTo } from './support/sipp';
+
+// AGT-02, AGT-04, TEN-03 with real parts: a sipp caller (the demo carrier 127.0.0.2) reaches a queue on
+// the browser tests' Asterisk node; demo-agent1's browser softphone (JsSIP over WSS, DTLS-SRTP, a fake
+// microphone) gets the offer with the tenant, the queue and the clients matching the caller, answers,
+// and audio flows both ways; hold plays music on hold to the caller; the agent hangs up.
+
+/** The message in every language (demo-agent1's language is the seed's choice). */
+const MIC_DENIED = Object.fromEntries(
+  ['en', 'ro', 'ru', 'cs', 'pl', 'uk', 'kk'].map((language) => [
+    language,
+    (
+      JSON.parse(
+        readFileSync(
+          join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'i18n', 'locales', `${language}.json`),
+          'utf8',
+        ),
+      ) as { softphone: { microphoneDenied: string } }
+    ).softphone.microphoneDenied,
+  ]),
+);
+
+/** The demo clients DE-1001 and DE-1002 share this number (ServiceDeskSeed): both are offered. */
+const SHARED_NUMBER = '+37322456789';
+
+interface Stats {
+  bytesSent: number;
+  bytesReceived: number;
+}
+
+/** The browser's own WebRTC statistics of its one call (the softphone's diagnostics hook). */
+async function stats(page: Page): Promise<Stats | null> {
+  return page.evaluate(async () => {
+    const phone = (
+      window as unknown as {
+        lineaSoftphone?: {
+          getState(): { calls: { id: string }[] };
+          stats(id: string): Promise<Stats | null>;
+        };
+      }
+    ).lineaSoftphone;
+    const first = phone?.getState().calls[0];
+    return first && phone ? phone.stats(first.id) : null;
+  });
+}
+
+test('an agent answers a sipp caller in the browser softphone: screen pop, audio both ways, hold with music, hang up', async ({
+  openPage,
+}) => {
+  test.setTimeout(240_000);
+  const created: { number?: string; queue?: string; agent?: string } = {};
+  const platform = await openPage();
+  await signIn(platform, 'platform');
+  const admin = await openPage();
+  await signIn(admin, 'demo-admin');
+  const agentPage = await openPage({ microphone: true });
+  await signIn(agentPage, 'demo-agent1');
+  let caller: ReturnType<typeof call> | undefined;
+  try {
+    // a number of the demo carrier for Demo Energy, routed to a queue of its own
+    const carriers = await apiJson<{ items: { id: string; host: string }[] }>(
+      platform,
+      'GET',
+      '/api/cc/platform/carriers?size=200',
+    );
+    const carrier = carriers.body.items.find((c) => c.host === '127.0.0.2');
+    expect(carrier, 'the demo carrier').toBeTruthy();
+    const e164 = `+1800556${Date.now().toString().slice(-4)}`;
+    const number = await apiJson<{ id: string }>(platform, 'POST', '/api/cc/platform/numbers', {
+      e164,
+      type: 'FREEPHONE',
+      carrierId: carrier!.id,
+      tenantId: DEMO_TENANT_ID,
+    });
+    expect(number.status).toBe(201);
+    created.number = number.body.id;
+    const queueName = unique('E2E softphone');
+    const queue = await apiJson<{ id: string }>(
+      admin,
+      'POST',
+      '/api/cc/queues',
+      {
+        name: queueName,
+        serviceLevelSeconds: 20,
+        wrapUpSeconds: 0,
+        announcePosition: false,
+        announceWait: false,
+      },
+      DEMO_TENANT_ID,
+    );
+    expect(queue.status).toBe(201);
+    created.queue = queue.body.id;
+    const routed = await apiJson(
+      admin,
+      'PUT',
+      `/api/cc/numbers/${created.number}`,
+      { target: 'QUEUE', queueId: created.queue, version: 0 },
+      DEMO_TENANT_ID,
+    );
+    expect(routed.status).toBe(200);
+
+    // demo-agent1 becomes that queue's only agent, logged in
+    const me = await apiJson<{ id: string }>(agentPage, 'GET', '/api/identity/me');
+    const agent = await apiJson<{ id: string }>(
+      admin,
+      'POST',
+      '/api/cc/agents',
+      { displayName: unique('E2E Agent'), userId: me.body.id, reach: 'ENDPOINT', available: true },
+      DEMO_TENANT_ID,
+    );
+    expect(agent.status).toBe(201);
+    created.agent = agent.body.id;
+    const members = await apiJson(
+      admin,
+      'PUT',
+      `/api/cc/queues/${created.queue}/members`,
+      { members: [{ agentId: created.agent, skills: [] }] },
+      DEMO_TENANT_ID,
+    );
+    expect(members.status).toBe(200);
+    expect(
+      (
+        await apiJson(
+          agentPage,
+          'POST',
+          '/api/cc/presence/me/login',
+          { queueId: created.queue },
+          DEMO_TENANT_ID,
+        )
+      ).status,
+    ).toBe(200);
+
+    // the softphone connects: one line, Demo Energy, registered over WSS
+    await agentPage.getByTestId('softphone-toggle').click();
+    await agentPage.getByTestId('softphone-start').click();
+    const line = agentPage.getByTestId('softphone-line');
+    await expect(line).toHaveCount(1);
+    await expect(line).toHaveAttribute('data-status', 'registered', { timeout: 30_000 });
+    await expect(agentPage.getByTestId('softphone-mic-denied')).toHaveCount(0);
+
+    // the offer: tenant, queue, and the two clients of the caller's number
+    caller = call(e164, SHARED_NUMBER, 90_000);
+    const offer = agentPage.getByTestId('softphone-call');
+    await expect(offer).toHaveAttribute('data-state', 'ringing', { timeout: 30_000 });
+    await expect(offer.getByTestId('softphone-call-tenant')).toHaveText('Demo Energy');
+    await expect(offer.getByTestId('softphone-call-queue')).toContainText(queueName);
+    await expect(offer.getByTestId('softphone-call-number')).toContainText(SHARED_NUMBER.slice(1));
+    await expect(offer.getByTestId('screen-pop-client')).toHaveCount(2);
+    const interactionId = await offer.getAttribute('data-interaction');
+    expect(interactionId).toMatch(/^[0-9a-f-]{36}$/);
+
+    // answer (keyboard shortcut): audio both ways, as the browser and the caller's port see it
+    await agentPage.keyboard.press('Alt+a');
+    await expect(offer).toHaveAttribute('data-state', 'talking', { timeout: 20_000 });
+    // the browser's fake microphone reaches sipp, which echoes it back through Asterisk
+    await expect
+      .poll(
+        async () => {
+          const s = await stats(agentPage);
+          return s
+            ? `sent ${s.bytesSent > 2000 ? 'audio' : s.bytesSent} received ${s.bytesReceived > 2000 ? 'audio' : s.bytesReceived}`
+            : 'no call';
+        },
+        { timeout: 20_000, message: 'the browser sends and receives audio' },
+      )
+      .toBe('sent audio received audio');
+    expect(await rtpPacketsTo(caller.mediaPort, 2000), 'RTP reaches the caller').toBeGreaterThan(40);
+
+    // hold: the caller keeps receiving RTP (music on hold), then resume
+    await agentPage.getByTestId('softphone-hold').click();
+    await expect(offer).toHaveAttribute('data-held', 'true');
+    await expect
+      .poll(
+        async () => {
+          const detail = await apiJson<{ events: { type: string }[] }>(
+            admin,
+            'GET',
+            `/api/cc/interactions/${interactionId}`,
+            undefined,
+            DEMO_TENANT_ID,
+          );
+          return detail.body.events.map((e) => e.type);
+        },
+        { timeout: 15_000 },
+      )
+      .toContain('HELD');
+    expect(await rtpPacketsTo(caller.mediaPort, 2000), 'music on hold reaches the caller').toBeGreaterThan(
+      40,
+    );
+    await agentPage.getByTestId('softphone-hold').click();
+    await expect(offer).toHaveAttribute('data-held', 'false');
+
+    // hang up: the caller gets the BYE, the interaction ends with this agent
+    await agentPage.getByTestId('softphone-hangup').click();
+    await expect(offer).toHaveAttribute('data-state', 'ended');
+    const result = await caller.done;
+    expect(result.code, result.output).toBe(0);
+    await expect
+      .poll(
+        async () => {
+          const detail = await apiJson<{ state: string; agentId: string; events: { type: string }[] }>(
+            admin,
+            'GET',
+            `/api/cc/interactions/${interactionId}`,
+            undefined,
+            DEMO_TENANT_ID,
+          );
+          return `${detail.body.state} ${detail.body.agentId} ${detail.body.events
+            .map((e) => e.type)
+            .filter((t) => t === 'HELD' || t === 'RESUMED')
+            .join(',')}`;
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(`ENDED ${created.agent} HELD,RESUMED`);
+  } finally {
+    caller?.stop();
+    await agentPage
+      .getByTestId('softphone-stop')
+      .click({ timeout: 2000 })
+      .catch(() => undefined);
+    if (created.agent)
+      await apiCall(admin, 'DELETE', `/api/cc/agents/${created.agent}`, undefined, DEMO_TENANT_ID).catch(
+        () => undefined,
+      );
+    if (created.queue)
+      await apiCall(admin, 'DELETE', `/api/cc/queues/${created.queue}`, undefined, DEMO_TENANT_ID).catch(
+        () => undefined,
+      );
+    if (created.number)
+      await apiCall(platform, 'DELETE', `/api/cc/platform/numbers/${created.number}`).catch(() => undefined);
+  }
+});
+
+test('a refused microphone is explained in the softphone', async ({ openPage }) => {
+  const page = await openPage({ microphone: false });
+  await signIn(page, 'demo-agent1');
+  await page.getByTestId('softphone-toggle').click();
+  await page.getByTestId('softphone-start').click();
+  await expect(page.getByTestId('softphone-mic-denied')).toBeVisible({ timeout: 20_000 });
+  const text = (await page.getByTestId('softphone-mic-denied').innerText()).trim();
+  expect(Object.values(MIC_DENIED)).toContain(text);
+});

@@ -1,0 +1,311 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEMO_ID, HEALTH_ID, operator } from '@/test/fixtures';
+import type { RecordedCall } from '@/test/render';
+import { renderApp } from '@/test/render';
+import { softphone } from '../engine';
+
+// AGT-02, AGT-04, TEN-03: the softphone as the operator sees it. JsSIP (a third-party library) is
+// replaced by a stand-in that records what the softphone asks of it and lets the test raise its
+// events; the real JsSIP, Asterisk and a SIP caller run in e2e/softphone.spec.ts.
+const jssip = vi.hoisted(() => {
+  type Handler = (event: unknown) => void;
+  class Emitter {
+    private readonly handlers = new Map<string, Handler[]>();
+    on(name: string, handler: Handler) {
+      this.handlers.set(name, [...(this.handlers.get(name) ?? []), handler]);
+      return this;
+    }
+    emit(name: string, event: unknown = {}) {
+      for (const handler of this.handlers.get(name) ?? []) handler(event);
+    }
+  }
+  class Session extends Emitter {
+    answered: unknown = null;
+    terminated: unknown = null;
+    muted = false;
+    held = false;
+    connection = null;
+    dtmf: string[] = [];
+    remote_identity: { uri: { user: string } };
+    constructor(number: string) {
+      super();
+      this.remote_identity = { uri: { user: number } };
+    }
+    answer(options: unknown) {
+      this.answered = options;
+    }
+    terminate(options: unknown = {}) {
+      this.terminated = options;
+      this.emit('ended', { cause: 'Terminated' });
+    }
+    isMuted() {
+      return { audio: this.muted };
+    }
+    mute() {
+      this.muted = true;
+      this.emit('muted');
+    }
+    unmute() {
+      this.muted = false;
+      this.emit('unmuted');
+    }
+    isOnHold() {
+      return { local: this.held };
+    }
+    hold() {
+      this.held = true;
+      this.emit('hold');
+    }
+    unhold() {
+      this.held = false;
+      this.emit('unhold');
+    }
+    sendDTMF(digits: string) {
+      this.dtmf.push(digits);
+    }
+  }
+  class UA extends Emitter {
+    static all: UA[] = [];
+    started = false;
+    stopped = false;
+    registers = 0;
+    constructor(readonly config: Record<string, unknown>) {
+      super();
+      UA.all.push(this);
+    }
+    start() {
+      this.started = true;
+    }
+    stop() {
+      this.stopped = true;
+    }
+    register() {
+      this.registers += 1;
+    }
+  }
+  class WebSocketInterface {
+    constructor(readonly url: string) {}
+  }
+  return { UA, Session, WebSocketInterface };
+});
+vi.mock('jssip', () => ({ default: { UA: jssip.UA, WebSocketInterface: jssip.WebSocketInterface } }));
+
+/** The operator of both demo tenants, allowed to see clients in each (agents are). */
+const deskOperator = {
+  ...operator,
+  memberships: operator.memberships.map((m) => ({ ...m, permissions: [...m.permissions, 'clients.view'] })),
+};
+
+function credentials(call: RecordedCall) {
+  const tenantId = call.headers['X-Linea-Tenant'];
+  const user = tenantId === DEMO_ID ? 'agdemo000001' : 'aghealth0001';
+  return {
+    status: 201,
+    body: {
+      tenantId,
+      agentId: `agent-${user}`,
+      displayName: 'Olena',
+      sipUsername: user,
+      password: 'secret-secret-secret',
+      realm: 'linea',
+      sipDomain: 'sip.example.test',
+      wssUrl: 'wss://sip.example.test:8089/ws',
+    },
+  };
+}
+
+const routes = {
+  'POST /api/cc/softphone/credentials': credentials,
+  'GET /api/cc/clients/identify': (call: RecordedCall) =>
+    call.headers['X-Linea-Tenant'] === HEALTH_ID && call.search.get('phone') === '+37369000001'
+      ? [{ id: 'c-petro', firstName: 'Petro', lastName: 'Shevchenko', organisation: null, externalId: 'H-1' }]
+      : [],
+};
+
+/** An offer as cc-core sends it: the INVITE's X-Linea headers (names percent-encoded). */
+function offer(ua: InstanceType<typeof jssip.UA>, headers: Record<string, string>, number = '+37369000001') {
+  const session = new jssip.Session(number);
+  act(() =>
+    ua.emit('newRTCSession', {
+      originator: 'remote',
+      session,
+      request: { getHeader: (name: string) => headers[name] },
+    }),
+  );
+  return session;
+}
+
+function allowMicrophone(allowed: boolean) {
+  Object.defineProperty(navigator, 'mediaDevices', {
+    configurable: true,
+    value: {
+      getUserMedia: allowed
+        ? vi.fn(async () => ({ getTracks: () => [] }))
+        : vi.fn(async () => Promise.reject(new DOMException('denied', 'NotAllowedError'))),
+    },
+  });
+}
+
+async function connect() {
+  const user = userEvent.setup();
+  await user.click(await screen.findByTestId('softphone-toggle'));
+  await user.click(screen.getByTestId('softphone-start'));
+  await waitFor(() => expect(jssip.UA.all).toHaveLength(2));
+  return user;
+}
+
+describe('softphone (AGT-02, TEN-03)', () => {
+  beforeEach(() => {
+    jssip.UA.all = [];
+    allowMicrophone(true);
+  });
+  afterEach(() => act(() => softphone.stop()));
+
+  it('registers one line per tenant the operator serves, each with its own endpoint', async () => {
+    const { api } = renderApp({ path: '/', me: operator, routes });
+    await connect();
+
+    const asked = api.calls.filter((c) => c.path === '/api/cc/softphone/credentials');
+    expect(asked.map((c) => c.headers['X-Linea-Tenant']).sort()).toEqual([DEMO_ID, HEALTH_ID].sort());
+    const [demo, health] = [...jssip.UA.all].sort((a, b) =>
+      String(a.config.uri).localeCompare(String(b.config.uri)),
+    );
+    expect(demo!.config).toMatchObject({
+      uri: 'sip:agdemo000001@sip.example.test',
+      authorization_user: 'agdemo000001',
+      password: 'secret-secret-secret',
+      register: true,
+    });
+    expect(health!.config.uri).toBe('sip:aghealth0001@sip.example.test');
+    expect(jssip.UA.all.every((ua) => ua.started)).toBe(true);
+
+    const lines = screen.getAllByTestId('softphone-line');
+    expect(lines.map((l) => l.getAttribute('data-status'))).toEqual(['connecting', 'connecting']);
+    act(() => jssip.UA.all.forEach((ua) => ua.emit('registered')));
+    await waitFor(() =>
+      expect(screen.getAllByTestId('softphone-line').map((l) => l.getAttribute('data-status'))).toEqual([
+        'registered',
+        'registered',
+      ]),
+    );
+    expect(screen.getByTestId('softphone-toggle')).toHaveTextContent('2/2');
+    expect(screen.getAllByTestId('softphone-line').map((l) => l.textContent)).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('Demo Energy'),
+        expect.stringContaining('Health Line'),
+      ]),
+    );
+  });
+
+  it('retries a refused registration (credentials reach Asterisk just after they are issued), then gives up', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      renderApp({ path: '/', me: operator, routes });
+      await connect();
+      const ua = jssip.UA.all[0]!;
+      for (let refusal = 1; refusal <= 5; refusal++) {
+        act(() => ua.emit('registrationFailed', { cause: 'Authentication Error' }));
+        await act(async () => vi.advanceTimersByTimeAsync(400 * refusal));
+        expect(ua.registers).toBe(refusal);
+      }
+      act(() => ua.emit('registrationFailed', { cause: 'Authentication Error' }));
+      await waitFor(() =>
+        expect(screen.getAllByTestId('softphone-line').map((l) => l.getAttribute('data-status'))).toContain(
+          'failed',
+        ),
+      );
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('shows an offer with its own tenant, queue and matching clients, and handles it by keyboard and buttons', async () => {
+    const { api } = renderApp({ path: '/', me: deskOperator, routes });
+    const user = await connect();
+    const health = jssip.UA.all.find((ua) => String(ua.config.uri).includes('aghealth'))!;
+    const session = offer(health, {
+      'X-Linea-Interaction': '11111111-2222-4333-8444-555555555555',
+      'X-Linea-Tenant': HEALTH_ID,
+      'X-Linea-Tenant-Name': 'Health%20Line',
+      'X-Linea-Queue': 'Hotline%20%C8%99i%20urgen%C8%9Be',
+      'X-Linea-Waiting-Since': String(Date.now() - 65_000),
+      'X-Linea-Direction': 'INBOUND',
+    });
+
+    const card = await screen.findByTestId('softphone-call');
+    expect(card).toHaveAttribute('data-state', 'ringing');
+    expect(card).toHaveAttribute('data-interaction', '11111111-2222-4333-8444-555555555555');
+    expect(within(card).getByTestId('softphone-call-tenant')).toHaveTextContent('Health Line');
+    expect(within(card).getByTestId('softphone-call-queue')).toHaveTextContent('Queue Hotline și urgențe');
+    expect(within(card).getByTestId('softphone-call-queue')).toHaveTextContent(/waited 1:0[4-6]/);
+    // screen pop in the offer's tenant, never the active one (TEN-03)
+    expect(await within(card).findByTestId('screen-pop-client')).toHaveTextContent('Petro Shevchenko');
+    const identify = api.calls.find((c) => c.path === '/api/cc/clients/identify')!;
+    expect(identify.headers['X-Linea-Tenant']).toBe(HEALTH_ID);
+
+    await user.keyboard('{Alt>}a{/Alt}');
+    expect(session.answered).toMatchObject({ mediaConstraints: { audio: true, video: false } });
+    act(() => session.emit('confirmed'));
+    await waitFor(() =>
+      expect(screen.getByTestId('softphone-call')).toHaveAttribute('data-state', 'talking'),
+    );
+
+    await user.click(screen.getByTestId('softphone-hold'));
+    expect(session.held).toBe(true);
+    await waitFor(() => expect(screen.getByTestId('softphone-call')).toHaveAttribute('data-held', 'true'));
+    expect(screen.getByTestId('softphone-hold')).toHaveTextContent('Resume');
+    await user.keyboard('{Alt>}o{/Alt}');
+    expect(session.held).toBe(false);
+    await user.keyboard('{Alt>}m{/Alt}');
+    expect(session.muted).toBe(true);
+
+    await user.click(screen.getByTestId('softphone-keypad'));
+    await user.click(within(screen.getByTestId('softphone-keys')).getByText('5'));
+    expect(session.dtmf).toEqual(['5']);
+
+    await user.keyboard('{Alt>}h{/Alt}');
+    expect(session.terminated).toEqual({});
+    await waitFor(() => expect(screen.getByTestId('softphone-call')).toHaveAttribute('data-state', 'ended'));
+  });
+
+  it('rejects an offer as busy, and answers a call the agent placed by itself', async () => {
+    renderApp({ path: '/', me: operator, routes });
+    const user = await connect();
+    const demo = jssip.UA.all.find((ua) => String(ua.config.uri).includes('agdemo'))!;
+    const inbound = offer(demo, { 'X-Linea-Tenant-Name': 'Demo%20Energy' });
+    // without clients.view in the offer's tenant there is no screen pop
+    expect(await screen.findByTestId('softphone-call')).toBeInTheDocument();
+    expect(screen.queryByTestId('screen-pop')).toBeNull();
+    await user.click(await screen.findByTestId('softphone-reject'));
+    expect(inbound.terminated).toEqual({ status_code: 486, reason_phrase: 'Busy Here' });
+
+    const placed = offer(
+      demo,
+      { 'X-Linea-Direction': 'OUTBOUND', 'X-Linea-Tenant-Name': 'Demo%20Energy' },
+      '+37322000000',
+    );
+    expect(placed.answered).not.toBeNull();
+  });
+
+  it('explains a refused microphone, and a person who is no agent anywhere', async () => {
+    allowMicrophone(false);
+    renderApp({
+      path: '/',
+      me: operator,
+      routes: {
+        'POST /api/cc/softphone/credentials': {
+          status: 404,
+          body: { status: 404, code: 'resource.not-found' },
+        },
+      },
+    });
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId('softphone-toggle'));
+    await user.click(screen.getByTestId('softphone-start'));
+    expect(await screen.findByTestId('softphone-mic-denied')).toHaveTextContent(/blocks the microphone/);
+    expect(screen.getByTestId('softphone-no-agent')).toBeInTheDocument();
+    expect(jssip.UA.all).toHaveLength(0);
+  });
+});
