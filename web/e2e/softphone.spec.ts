@@ -50,20 +50,41 @@ async function stats(page: Page): Promise<Stats | null> {
   });
 }
 
-test('an agent answers a sipp caller in the browser softphone: screen pop, audio both ways, hold with music, hang up', async ({
-  openPage,
-}) => {
-  test.setTimeout(240_000);
-  const created: { number?: string; queue?: string; agent?: string } = {};
-  const platform = await openPage();
-  await signIn(platform, 'platform');
-  const admin = await openPage();
-  await signIn(admin, 'demo-admin');
-  const agentPage = await openPage({ microphone: true });
-  await signIn(agentPage, 'demo-agent1');
-  let caller: ReturnType<typeof call> | undefined;
+/** What a test created for its calls: removed again at its end. */
+interface Desk {
+  e164: string;
+  queueName: string;
+  /** The agent of each given page, in order; the first is the queue's only member. */
+  agents: string[];
+  agentNames: string[];
+  cleanup(): Promise<void>;
+}
+
+/**
+ * A number of the demo carrier for Demo Energy routed to a queue of its own; an agent of Demo Energy for
+ * each page's person, the first of them the queue's only member and logged in to it; every softphone
+ * connected and registered.
+ */
+async function desk(platform: Page, admin: Page, agentPages: Page[], label: string): Promise<Desk> {
+  const created: { number?: string; queue?: string; agents: string[] } = { agents: [] };
+  const cleanup = async () => {
+    for (const page of agentPages)
+      await page
+        .getByTestId('softphone-stop')
+        .click({ timeout: 2000 })
+        .catch(() => undefined);
+    for (const agent of created.agents)
+      await apiCall(admin, 'DELETE', `/api/cc/agents/${agent}`, undefined, DEMO_TENANT_ID).catch(
+        () => undefined,
+      );
+    if (created.queue)
+      await apiCall(admin, 'DELETE', `/api/cc/queues/${created.queue}`, undefined, DEMO_TENANT_ID).catch(
+        () => undefined,
+      );
+    if (created.number)
+      await apiCall(platform, 'DELETE', `/api/cc/platform/numbers/${created.number}`).catch(() => undefined);
+  };
   try {
-    // a number of the demo carrier for Demo Energy, routed to a queue of its own
     const carriers = await apiJson<{ items: { id: string; host: string }[] }>(
       platform,
       'GET',
@@ -80,7 +101,7 @@ test('an agent answers a sipp caller in the browser softphone: screen pop, audio
     });
     expect(number.status).toBe(201);
     created.number = number.body.id;
-    const queueName = unique('E2E softphone');
+    const queueName = unique(label);
     const queue = await apiJson<{ id: string }>(
       admin,
       'POST',
@@ -105,29 +126,33 @@ test('an agent answers a sipp caller in the browser softphone: screen pop, audio
     );
     expect(routed.status).toBe(200);
 
-    // demo-agent1 becomes that queue's only agent, logged in
-    const me = await apiJson<{ id: string }>(agentPage, 'GET', '/api/identity/me');
-    const agent = await apiJson<{ id: string }>(
-      admin,
-      'POST',
-      '/api/cc/agents',
-      { displayName: unique('E2E Agent'), userId: me.body.id, reach: 'ENDPOINT', available: true },
-      DEMO_TENANT_ID,
-    );
-    expect(agent.status).toBe(201);
-    created.agent = agent.body.id;
+    const agentNames: string[] = [];
+    for (const page of agentPages) {
+      const me = await apiJson<{ id: string }>(page, 'GET', '/api/identity/me');
+      const displayName = unique('E2E Agent');
+      const agent = await apiJson<{ id: string }>(
+        admin,
+        'POST',
+        '/api/cc/agents',
+        { displayName, userId: me.body.id, reach: 'ENDPOINT', available: true },
+        DEMO_TENANT_ID,
+      );
+      expect(agent.status).toBe(201);
+      created.agents.push(agent.body.id);
+      agentNames.push(displayName);
+    }
     const members = await apiJson(
       admin,
       'PUT',
       `/api/cc/queues/${created.queue}/members`,
-      { members: [{ agentId: created.agent, skills: [] }] },
+      { members: [{ agentId: created.agents[0], skills: [] }] },
       DEMO_TENANT_ID,
     );
     expect(members.status).toBe(200);
     expect(
       (
         await apiJson(
-          agentPage,
+          agentPages[0]!,
           'POST',
           '/api/cc/presence/me/login',
           { queueId: created.queue },
@@ -136,59 +161,89 @@ test('an agent answers a sipp caller in the browser softphone: screen pop, audio
       ).status,
     ).toBe(200);
 
-    // the softphone connects: one line, Demo Energy, registered over WSS
-    await agentPage.getByTestId('softphone-toggle').click();
-    await agentPage.getByTestId('softphone-start').click();
-    const line = agentPage.getByTestId('softphone-line');
-    await expect(line).toHaveCount(1);
-    await expect(line).toHaveAttribute('data-status', 'registered', { timeout: 30_000 });
-    await expect(agentPage.getByTestId('softphone-mic-denied')).toHaveCount(0);
+    // each softphone connects: one line, Demo Energy, registered over WSS
+    for (const page of agentPages) {
+      await page.getByTestId('softphone-toggle').click();
+      await page.getByTestId('softphone-start').click();
+      const line = page.getByTestId('softphone-line');
+      await expect(line).toHaveCount(1);
+      await expect(line).toHaveAttribute('data-status', 'registered', { timeout: 30_000 });
+      await expect(page.getByTestId('softphone-mic-denied')).toHaveCount(0);
+    }
+    return { e164, queueName, agents: created.agents, agentNames, cleanup };
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+}
 
+/** The interaction as a supervisor (demo-admin) reads it. */
+async function interaction(admin: Page, id: string | null) {
+  return (
+    await apiJson<{ state: string; agentId: string; events: { type: string; agentId: string | null }[] }>(
+      admin,
+      'GET',
+      `/api/cc/interactions/${id}`,
+      undefined,
+      DEMO_TENANT_ID,
+    )
+  ).body;
+}
+
+/** Audio both ways on the page's one call, as the browser's WebRTC statistics count it. */
+async function expectAudio(page: Page) {
+  const first = await stats(page);
+  await expect
+    .poll(
+      async () => {
+        const s = await stats(page);
+        return s
+          ? `sent ${s.bytesSent > (first?.bytesSent ?? 0) + 2000 ? 'audio' : s.bytesSent} received ${s.bytesReceived > (first?.bytesReceived ?? 0) + 2000 ? 'audio' : s.bytesReceived}`
+          : 'no call';
+      },
+      { timeout: 20_000, message: 'the browser sends and receives audio' },
+    )
+    .toBe('sent audio received audio');
+}
+
+test('an agent answers a sipp caller in the browser softphone: screen pop, audio both ways, hold with music, hang up', async ({
+  openPage,
+}) => {
+  test.setTimeout(240_000);
+  const platform = await openPage();
+  await signIn(platform, 'platform');
+  const admin = await openPage();
+  await signIn(admin, 'demo-admin');
+  const agentPage = await openPage({ microphone: true });
+  await signIn(agentPage, 'demo-agent1');
+  let caller: ReturnType<typeof call> | undefined;
+  const setup = await desk(platform, admin, [agentPage], 'E2E softphone');
+  try {
     // the offer: tenant, queue, and the two clients of the caller's number
-    caller = call(e164, SHARED_NUMBER, 90_000);
+    caller = call(setup.e164, SHARED_NUMBER, 90_000);
     const offer = agentPage.getByTestId('softphone-call');
     await expect(offer).toHaveAttribute('data-state', 'ringing', { timeout: 30_000 });
     await expect(offer.getByTestId('softphone-call-tenant')).toHaveText('Demo Energy');
-    await expect(offer.getByTestId('softphone-call-queue')).toContainText(queueName);
+    await expect(offer.getByTestId('softphone-call-queue')).toContainText(setup.queueName);
     await expect(offer.getByTestId('softphone-call-number')).toContainText(SHARED_NUMBER.slice(1));
     await expect(offer.getByTestId('screen-pop-client')).toHaveCount(2);
     const interactionId = await offer.getAttribute('data-interaction');
     expect(interactionId).toMatch(/^[0-9a-f-]{36}$/);
 
-    // answer (keyboard shortcut): audio both ways, as the browser and the caller's port see it
+    // answer (keyboard shortcut): audio both ways, as the browser and the caller's port see it;
+    // the browser's fake microphone reaches sipp, which echoes it back through Asterisk
     await agentPage.keyboard.press('Alt+a');
     await expect(offer).toHaveAttribute('data-state', 'talking', { timeout: 20_000 });
-    // the browser's fake microphone reaches sipp, which echoes it back through Asterisk
-    await expect
-      .poll(
-        async () => {
-          const s = await stats(agentPage);
-          return s
-            ? `sent ${s.bytesSent > 2000 ? 'audio' : s.bytesSent} received ${s.bytesReceived > 2000 ? 'audio' : s.bytesReceived}`
-            : 'no call';
-        },
-        { timeout: 20_000, message: 'the browser sends and receives audio' },
-      )
-      .toBe('sent audio received audio');
+    await expectAudio(agentPage);
     expect(await rtpPacketsTo(caller.mediaPort, 2000), 'RTP reaches the caller').toBeGreaterThan(40);
 
     // hold: the caller keeps receiving RTP (music on hold), then resume
     await agentPage.getByTestId('softphone-hold').click();
     await expect(offer).toHaveAttribute('data-held', 'true');
     await expect
-      .poll(
-        async () => {
-          const detail = await apiJson<{ events: { type: string }[] }>(
-            admin,
-            'GET',
-            `/api/cc/interactions/${interactionId}`,
-            undefined,
-            DEMO_TENANT_ID,
-          );
-          return detail.body.events.map((e) => e.type);
-        },
-        { timeout: 15_000 },
-      )
+      .poll(async () => (await interaction(admin, interactionId)).events.map((e) => e.type), {
+        timeout: 15_000,
+      })
       .toContain('HELD');
     expect(await rtpPacketsTo(caller.mediaPort, 2000), 'music on hold reaches the caller').toBeGreaterThan(
       40,
@@ -204,37 +259,90 @@ test('an agent answers a sipp caller in the browser softphone: screen pop, audio
     await expect
       .poll(
         async () => {
-          const detail = await apiJson<{ state: string; agentId: string; events: { type: string }[] }>(
-            admin,
-            'GET',
-            `/api/cc/interactions/${interactionId}`,
-            undefined,
-            DEMO_TENANT_ID,
-          );
-          return `${detail.body.state} ${detail.body.agentId} ${detail.body.events
+          const detail = await interaction(admin, interactionId);
+          return `${detail.state} ${detail.agentId} ${detail.events
             .map((e) => e.type)
             .filter((t) => t === 'HELD' || t === 'RESUMED')
             .join(',')}`;
         },
         { timeout: 15_000 },
       )
-      .toBe(`ENDED ${created.agent} HELD,RESUMED`);
+      .toBe(`ENDED ${setup.agents[0]} HELD,RESUMED`);
   } finally {
     caller?.stop();
-    await agentPage
-      .getByTestId('softphone-stop')
-      .click({ timeout: 2000 })
-      .catch(() => undefined);
-    if (created.agent)
-      await apiCall(admin, 'DELETE', `/api/cc/agents/${created.agent}`, undefined, DEMO_TENANT_ID).catch(
-        () => undefined,
-      );
-    if (created.queue)
-      await apiCall(admin, 'DELETE', `/api/cc/queues/${created.queue}`, undefined, DEMO_TENANT_ID).catch(
-        () => undefined,
-      );
-    if (created.number)
-      await apiCall(platform, 'DELETE', `/api/cc/platform/numbers/${created.number}`).catch(() => undefined);
+    await setup.cleanup();
+  }
+});
+
+test('an attended transfer: agent 1 consults agent 2 in another browser while the caller hears music, then hands the call over (AGT-03)', async ({
+  openPage,
+}) => {
+  test.setTimeout(240_000);
+  const platform = await openPage();
+  await signIn(platform, 'platform');
+  const admin = await openPage();
+  await signIn(admin, 'demo-admin');
+  const first = await openPage({ microphone: true });
+  await signIn(first, 'demo-agent1');
+  const second = await openPage({ microphone: true });
+  await signIn(second, 'demo-agent2');
+  let caller: ReturnType<typeof call> | undefined;
+  const setup = await desk(platform, admin, [first, second], 'E2E transfer');
+  try {
+    caller = call(setup.e164, SHARED_NUMBER, 120_000);
+    const offer = first.getByTestId('softphone-call');
+    await expect(offer).toHaveAttribute('data-state', 'ringing', { timeout: 30_000 });
+    const interactionId = await offer.getAttribute('data-interaction');
+    await first.getByTestId('softphone-answer').click();
+    await expect(offer).toHaveAttribute('data-state', 'talking', { timeout: 20_000 });
+
+    // the transfer panel: agent 2 found by name, consulted
+    await first.getByTestId('softphone-transfer').click();
+    await first.getByTestId('transfer-search').fill(setup.agentNames[1]!);
+    const target = first.getByTestId('transfer-target').filter({ hasText: setup.agentNames[1]! });
+    await expect(target).toHaveCount(1);
+    await target.getByTestId('transfer-consult-start').click();
+    await expect(first.getByTestId('transfer-consult')).toBeVisible();
+
+    // agent 2 is offered the same client's call, from agent 1; the caller hears music meanwhile
+    const consult = second.getByTestId('softphone-call');
+    await expect(consult).toHaveAttribute('data-state', 'ringing', { timeout: 30_000 });
+    await expect(consult).toHaveAttribute('data-interaction', interactionId!);
+    await expect(consult.getByTestId('softphone-call-transfer-from')).toContainText(setup.agentNames[0]!);
+    await expect(consult.getByTestId('softphone-call-tenant')).toHaveText('Demo Energy');
+    expect(await rtpPacketsTo(caller.mediaPort, 2000), 'music on hold reaches the caller').toBeGreaterThan(
+      40,
+    );
+    await second.getByTestId('softphone-answer').click();
+    await expect(consult).toHaveAttribute('data-state', 'talking', { timeout: 20_000 });
+    await expect(first.getByTestId('transfer-consult')).toHaveAttribute('data-answered', 'true', {
+      timeout: 15_000,
+    });
+
+    // agent 1 completes: their call ends, agent 2 and the caller are bridged and hear each other
+    await first.getByTestId('transfer-complete').click();
+    await expect(offer).toHaveAttribute('data-state', 'ended', { timeout: 15_000 });
+    await expectAudio(second);
+    expect(await rtpPacketsTo(caller.mediaPort, 2000), 'agent 2 reaches the caller').toBeGreaterThan(40);
+
+    await second.getByTestId('softphone-hangup').click();
+    const result = await caller.done;
+    expect(result.code, result.output).toBe(0);
+    await expect
+      .poll(
+        async () => {
+          const detail = await interaction(admin, interactionId);
+          const steps = detail.events
+            .filter((e) => ['ANSWERED', 'CONSULTING', 'CONSULTED', 'TRANSFERRED'].includes(e.type))
+            .map((e) => `${e.type}:${setup.agents.indexOf(e.agentId ?? '') + 1}`);
+          return `${detail.state} agent ${setup.agents.indexOf(detail.agentId) + 1} ${steps.join(',')}`;
+        },
+        { timeout: 15_000 },
+      )
+      .toBe('ENDED agent 2 ANSWERED:1,CONSULTING:2,CONSULTED:2,TRANSFERRED:2');
+  } finally {
+    caller?.stop();
+    await setup.cleanup();
   }
 });
 

@@ -35,6 +35,8 @@ export interface PhoneCall {
   /** The interaction the routing engine created, from the INVITE's X-Linea-Interaction header. */
   interactionId: string | null;
   queueName: string | null;
+  /** The agent who hands this call over (a transfer or consultation, AGT-03), from X-Linea-Transfer-From. */
+  transferFrom: string | null;
   /** When the caller joined the queue (epoch ms), for the wait shown with the offer. */
   waitingSince: number | null;
   remoteNumber: string;
@@ -48,10 +50,21 @@ export interface PhoneCall {
   cause: string | null;
 }
 
+/** A call the agent talked on that ended: categories, a note and the client wait for them (AGT-05). */
+export interface WrapUp {
+  id: string;
+  tenantId: string;
+  tenantName: string;
+  interactionId: string;
+  remoteNumber: string;
+  endedAt: number;
+}
+
 export interface SoftphoneState {
   started: boolean;
   lines: Line[];
   calls: PhoneCall[];
+  wrapUps: WrapUp[];
   /** The browser refused the microphone: calls cannot be answered until the person allows it. */
   microphoneDenied: boolean;
 }
@@ -65,7 +78,13 @@ export interface MediaStats {
 
 type JsSip = typeof import('jssip');
 
-const INITIAL: SoftphoneState = { started: false, lines: [], calls: [], microphoneDenied: false };
+const INITIAL: SoftphoneState = {
+  started: false,
+  lines: [],
+  calls: [],
+  wrapUps: [],
+  microphoneDenied: false,
+};
 /** Ended calls stay on screen this long, so the person sees how a call ended. */
 const ENDED_KEPT_MS = 4000;
 /** Credentials are pushed to Asterisk just after they are issued: a first refusal is retried. */
@@ -186,7 +205,7 @@ export class SoftphoneEngine {
     this.sessions.clear();
     this.audio.forEach((a) => a.remove());
     this.audio.clear();
-    this.set(INITIAL);
+    this.set({ ...INITIAL, wrapUps: this.state.wrapUps });
   }
 
   private track(tenantId: string, session: RTCSession, request: unknown, incoming: boolean) {
@@ -203,6 +222,7 @@ export class SoftphoneEngine {
       direction,
       interactionId: header(session, request, 'X-Linea-Interaction'),
       queueName: header(session, request, 'X-Linea-Queue'),
+      transferFrom: header(session, request, 'X-Linea-Transfer-From'),
       waitingSince: since ? Number(since) : null,
       remoteNumber: session.remote_identity?.uri?.user ?? '',
       state: incoming ? 'ringing' : 'connecting',
@@ -229,7 +249,22 @@ export class SoftphoneEngine {
     session.on('unmuted', () => this.setCall(id, { muted: false }));
     const finished = (e: { cause?: string }) => {
       if (e.cause === 'User Denied Media Access') this.set({ microphoneDenied: true });
+      const talked = this.state.calls.find((c) => c.id === id);
       this.setCall(id, { state: 'ended', endedAt: Date.now(), cause: e.cause ?? null });
+      if (talked?.answeredAt && talked.interactionId && talked.state !== 'ended')
+        this.set({
+          wrapUps: [
+            ...this.state.wrapUps,
+            {
+              id,
+              tenantId: talked.tenantId,
+              tenantName: talked.tenantName,
+              interactionId: talked.interactionId,
+              remoteNumber: talked.remoteNumber,
+              endedAt: Date.now(),
+            },
+          ],
+        });
       this.sessions.delete(id);
       this.audio.get(id)?.remove();
       this.audio.delete(id);
@@ -306,6 +341,11 @@ export class SoftphoneEngine {
     if (!session) return;
     if (session.isOnHold().local) session.unhold();
     else session.hold();
+  }
+
+  /** The agent saved or skipped the wrap-up of a call. */
+  finishWrapUp(id: string): void {
+    this.set({ wrapUps: this.state.wrapUps.filter((w) => w.id !== id) });
   }
 
   dtmf(id: string, digits: string): void {

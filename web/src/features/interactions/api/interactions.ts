@@ -25,6 +25,12 @@ export const EVENT_TYPES = [
   'DIALLING',
   'HELD',
   'RESUMED',
+  'CONSULTING',
+  'CONSULTED',
+  'TRANSFERRED',
+  'TRANSFER_CANCELLED',
+  'CONFERENCED',
+  'CONFERENCE_LEFT',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

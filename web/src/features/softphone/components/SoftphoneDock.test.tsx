@@ -92,10 +92,13 @@ const jssip = vi.hoisted(() => {
 });
 vi.mock('jssip', () => ({ default: { UA: jssip.UA, WebSocketInterface: jssip.WebSocketInterface } }));
 
-/** The operator of both demo tenants, allowed to see clients in each (agents are). */
+/** The operator of both demo tenants, allowed to see and note clients in each (agents are). */
 const deskOperator = {
   ...operator,
-  memberships: operator.memberships.map((m) => ({ ...m, permissions: [...m.permissions, 'clients.view'] })),
+  memberships: operator.memberships.map((m) => ({
+    ...m,
+    permissions: [...m.permissions, 'clients.view', 'clients.manage'],
+  })),
 };
 
 function credentials(call: RecordedCall) {
@@ -161,7 +164,12 @@ describe('softphone (AGT-02, TEN-03)', () => {
     jssip.UA.all = [];
     allowMicrophone(true);
   });
-  afterEach(() => act(() => softphone.stop()));
+  afterEach(() =>
+    act(() => {
+      softphone.stop();
+      softphone.getState().wrapUps.forEach((w) => softphone.finishWrapUp(w.id));
+    }),
+  );
 
   it('registers one line per tenant the operator serves, each with its own endpoint', async () => {
     const { api } = renderApp({ path: '/', me: operator, routes });
@@ -287,6 +295,170 @@ describe('softphone (AGT-02, TEN-03)', () => {
       '+37322000000',
     );
     expect(placed.answered).not.toBeNull();
+  });
+
+  it('transfers a call to a colleague of the call’s own client after consulting them (AGT-03)', async () => {
+    const id = '11111111-2222-4333-8444-555555555555';
+    let events = [{ type: 'ANSWERED', agentId: 'agent-aghealth0001' }];
+    const { api } = renderApp({
+      path: '/',
+      me: deskOperator,
+      routes: {
+        ...routes,
+        'GET /api/cc/presence/colleagues': (call: RecordedCall) =>
+          call.headers['X-Linea-Tenant'] === HEALTH_ID
+            ? [
+                { agentId: 'a-ivan', displayName: 'Ivan', state: 'AVAILABLE' },
+                { agentId: 'a-zoe', displayName: 'Zoe', state: 'ON_CALL' },
+              ]
+            : [{ agentId: 'a-demo', displayName: 'Demo colleague', state: 'AVAILABLE' }],
+        [`GET /api/cc/interactions/${id}`]: () => ({ id, events }),
+        [`POST /api/cc/calls/${id}/transfer`]: { status: 202, body: undefined },
+        [`POST /api/cc/calls/${id}/transfer/complete`]: { status: 204, body: undefined },
+      },
+    });
+    const user = await connect();
+    const health = jssip.UA.all.find((ua) => String(ua.config.uri).includes('aghealth'))!;
+    const session = offer(health, {
+      'X-Linea-Interaction': id,
+      'X-Linea-Tenant': HEALTH_ID,
+      'X-Linea-Tenant-Name': 'Health%20Line',
+      'X-Linea-Direction': 'INBOUND',
+    });
+    await user.click(await screen.findByTestId('softphone-answer'));
+    act(() => session.emit('confirmed'));
+    await user.click(await screen.findByTestId('softphone-transfer'));
+
+    // only the call's client's agents, live state shown; a favourite comes first
+    const names = async () =>
+      (await screen.findAllByTestId('transfer-target')).map((row) => row.textContent ?? '');
+    expect(await names()).toEqual([expect.stringContaining('Ivan'), expect.stringContaining('Zoe')]);
+    expect((await screen.findAllByTestId('transfer-target'))[1]).toHaveAttribute('data-state', 'ON_CALL');
+    await user.click(screen.getByRole('button', { name: 'Favourite: Zoe' }));
+    expect(await names()).toEqual([expect.stringContaining('Zoe'), expect.stringContaining('Ivan')]);
+    await user.type(screen.getByRole('textbox', { name: 'Search colleagues' }), 'iv');
+    expect(await names()).toEqual([expect.stringContaining('Ivan')]);
+    await user.type(screen.getByRole('textbox', { name: 'Search colleagues' }), 'x');
+    expect(await screen.findByTestId('transfer-empty')).toHaveTextContent('Nobody matches');
+    await user.clear(screen.getByRole('textbox', { name: 'Search colleagues' }));
+
+    const ivan = (await screen.findAllByTestId('transfer-target')).find((r) =>
+      r.textContent?.includes('Ivan'),
+    )!;
+    await user.click(within(ivan).getByTestId('transfer-consult-start'));
+    const asked = api.calls.find((c) => c.path === `/api/cc/calls/${id}/transfer`)!;
+    expect(asked.headers['X-Linea-Tenant']).toBe(HEALTH_ID);
+    expect(asked.body).toEqual({ agentId: 'a-ivan', mode: 'ATTENDED' });
+    expect(await screen.findByTestId('transfer-consult')).toHaveTextContent('Calling Ivan');
+    expect(screen.getByTestId('transfer-complete')).toBeDisabled();
+
+    events = [...events, { type: 'CONSULTING', agentId: 'a-ivan' }, { type: 'CONSULTED', agentId: 'a-ivan' }];
+    await waitFor(
+      () => expect(screen.getByTestId('transfer-consult')).toHaveAttribute('data-answered', 'true'),
+      {
+        timeout: 4000,
+      },
+    );
+    expect(screen.getByTestId('transfer-consult')).toHaveTextContent('You are talking to Ivan');
+    await user.click(screen.getByTestId('transfer-complete'));
+    await waitFor(() =>
+      expect(api.calls.some((c) => c.path === `/api/cc/calls/${id}/transfer/complete`)).toBe(true),
+    );
+  });
+
+  it('places a call from the keypad with the chosen number of the chosen client as caller ID (AGT-02)', async () => {
+    const { api } = renderApp({
+      path: '/',
+      me: operator,
+      routes: {
+        ...routes,
+        'GET /api/cc/calls/caller-numbers': (call: RecordedCall) =>
+          call.headers['X-Linea-Tenant'] === DEMO_ID
+            ? [
+                { id: 'n-free', e164: '+37380012345', type: 'FREEPHONE' },
+                { id: 'n-mobile', e164: '+37369111222', type: 'MOBILE' },
+              ]
+            : [{ id: 'n-health', e164: '+37380099999', type: 'FREEPHONE' }],
+        'POST /api/cc/calls': { status: 202, body: { interactionId: 'i-1' } },
+      },
+    });
+    const user = await connect();
+    act(() => jssip.UA.all.forEach((ua) => ua.emit('registered')));
+    const dial = await screen.findByTestId('softphone-dial');
+    await user.selectOptions(within(dial).getByTestId('softphone-dial-tenant'), 'Demo Energy');
+    await waitFor(() =>
+      expect(within(dial).getByTestId('softphone-dial-from')).toHaveTextContent('+37369111222'),
+    );
+    await user.selectOptions(within(dial).getByTestId('softphone-dial-from'), '+37369111222');
+    await user.type(within(dial).getByTestId('softphone-dial-number'), '+37322000111{Enter}');
+
+    await waitFor(() =>
+      expect(api.calls.some((c) => c.path === '/api/cc/calls' && c.method === 'POST')).toBe(true),
+    );
+    const placed = api.calls.find((c) => c.path === '/api/cc/calls' && c.method === 'POST')!;
+    expect(placed.headers['X-Linea-Tenant']).toBe(DEMO_ID);
+    expect(placed.body).toEqual({ numberId: 'n-mobile', to: '+37322000111' });
+  });
+
+  it('wraps up a finished call in its own tenant: client, categories, note, countdown and ready (AGT-05, ACD-06)', async () => {
+    const id = '22222222-2222-4333-8444-555555555555';
+    let presence = { state: 'WRAP_UP', wrapUpUntil: new Date(Date.now() + 30_000).toISOString() };
+    const { api } = renderApp({
+      path: '/',
+      me: deskOperator,
+      routes: {
+        ...routes,
+        'GET /api/cc/presence/me': () => presence,
+        'POST /api/cc/presence/me/ready': () => {
+          presence = { state: 'AVAILABLE', wrapUpUntil: null as unknown as string };
+          return presence;
+        },
+        'GET /api/cc/categories': (call: RecordedCall) =>
+          call.headers['X-Linea-Tenant'] === HEALTH_ID
+            ? [
+                { id: 'cat-med', name: 'Medication', parentId: null, active: true, position: 0, version: 0 },
+                { id: 'cat-dose', name: 'Dose', parentId: 'cat-med', active: true, position: 0, version: 0 },
+              ]
+            : [{ id: 'cat-demo', name: 'Tariffs', parentId: null, active: true, position: 0, version: 0 }],
+        [`PUT /api/cc/interactions/${id}/categories`]: { categories: [] },
+        'POST /api/cc/clients/c-petro/notes': { status: 201, body: { id: 'n-1' } },
+      },
+    });
+    const user = await connect();
+    const health = jssip.UA.all.find((ua) => String(ua.config.uri).includes('aghealth'))!;
+    const session = offer(health, {
+      'X-Linea-Interaction': id,
+      'X-Linea-Tenant': HEALTH_ID,
+      'X-Linea-Tenant-Name': 'Health%20Line',
+    });
+    await user.click(await screen.findByTestId('softphone-answer'));
+    act(() => session.emit('confirmed'));
+    await user.click(await screen.findByTestId('softphone-hangup'));
+
+    const card = await screen.findByTestId('softphone-wrap-up');
+    expect(card).toHaveAttribute('data-interaction', id);
+    await waitFor(() =>
+      expect(within(card).getByTestId('softphone-wrap-up-countdown')).toHaveTextContent(/Wrap-up 0:(29|30)/),
+    );
+    // the one client matching the caller is chosen; the categories are the call's tenant's, with their path
+    expect(await within(card).findByTestId('softphone-wrap-up-client')).toHaveDisplayValue(
+      'Petro Shevchenko',
+    );
+    await user.click(within(card).getByTestId('softphone-wrap-up-categories'));
+    await user.click(await screen.findByRole('option', { name: 'Medication › Dose', hidden: true }));
+    expect(screen.queryByRole('option', { name: 'Tariffs', hidden: true })).toBeNull();
+    await user.type(within(card).getByTestId('softphone-wrap-up-note'), 'Asked about the dose');
+    await user.click(within(card).getByTestId('softphone-ready'));
+    await waitFor(() => expect(within(card).queryByTestId('softphone-ready')).toBeNull());
+    await user.click(within(card).getByTestId('softphone-wrap-up-save'));
+
+    await waitFor(() => expect(screen.queryByTestId('softphone-wrap-up')).toBeNull());
+    const categories = api.calls.find((c) => c.path === `/api/cc/interactions/${id}/categories`)!;
+    expect(categories.headers['X-Linea-Tenant']).toBe(HEALTH_ID);
+    expect(categories.body).toEqual({ categoryIds: ['cat-dose'] });
+    const note = api.calls.find((c) => c.path === '/api/cc/clients/c-petro/notes')!;
+    expect(note.body).toEqual({ text: 'Asked about the dose', interactionId: id });
+    expect(note.headers['X-Linea-Tenant']).toBe(HEALTH_ID);
   });
 
   it('explains a refused microphone, and a person who is no agent anywhere', async () => {

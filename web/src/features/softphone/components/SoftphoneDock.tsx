@@ -20,6 +20,10 @@ import { useSession } from '@/lib/session/SessionProvider';
 import { notifyError } from '@/lib/ui/notify';
 import type { Client } from '@/features/clients/api/clients';
 import { softphone, type PhoneCall, type SoftphoneCredentials } from '../engine';
+import { DevicePanel } from './DevicePanel';
+import { DialPanel } from './DialPanel';
+import { TransferPanel } from './TransferPanel';
+import { WrapUpCard } from './WrapUpCard';
 
 const KEYPAD = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
 
@@ -105,7 +109,9 @@ function ScreenPop({ call }: { call: PhoneCall }) {
 function CallCard({ call, now }: { call: PhoneCall; now: number }) {
   const { t } = useTranslation();
   const [keypad, setKeypad] = useState(false);
+  const [transfer, setTransfer] = useState(false);
   const ringing = call.state === 'ringing';
+  const transferable = call.direction === 'INBOUND' && call.interactionId !== null;
   const live = call.state === 'talking';
   return (
     <Card
@@ -130,6 +136,11 @@ function CallCard({ call, now }: { call: PhoneCall; now: number }) {
         <Text fw={600} data-testid="softphone-call-number">
           {call.remoteNumber || t('softphone.unknownCaller')}
         </Text>
+        {call.transferFrom && (
+          <Text size="sm" data-testid="softphone-call-transfer-from">
+            {t('softphone.transfer.from', { name: call.transferFrom })}
+          </Text>
+        )}
         {call.queueName && (
           <Text size="sm" data-testid="softphone-call-queue">
             {t('softphone.queue', { name: call.queueName })}
@@ -192,6 +203,17 @@ function CallCard({ call, now }: { call: PhoneCall; now: number }) {
             >
               {t('softphone.keypad')}
             </Button>
+            {transferable && (
+              <Button
+                size="xs"
+                variant={transfer ? 'filled' : 'light'}
+                onClick={() => setTransfer((open) => !open)}
+                data-testid="softphone-transfer"
+                aria-expanded={transfer}
+              >
+                {t('softphone.transfer.title')}
+              </Button>
+            )}
             <Button
               size="xs"
               color="red"
@@ -211,6 +233,7 @@ function CallCard({ call, now }: { call: PhoneCall; now: number }) {
             ))}
           </SimpleGrid>
         )}
+        {live && transfer && transferable && <TransferPanel call={call} />}
         {(ringing || live) && <ScreenPop call={call} />}
       </Stack>
     </Card>
@@ -280,7 +303,7 @@ export default function SoftphoneDock() {
   const [noAgent, setNoAgent] = useState(false);
   const [micDenied, setMicDenied] = useState(false);
   const [open, setOpen] = useState(false);
-  const now = useNow(state.calls.length > 0);
+  const now = useNow(state.calls.length > 0 || state.wrapUps.length > 0);
   useShortcuts(state.calls);
   const tenants = me.memberships.filter((m) => m.permissions.includes('queues.view'));
 
@@ -307,7 +330,7 @@ export default function SoftphoneDock() {
   if (tenants.length === 0) return null;
   const denied = micDenied || state.microphoneDenied;
   const registered = state.lines.filter((l) => l.status === 'registered').length;
-  const shown = open || state.calls.length > 0 || denied || noAgent;
+  const shown = open || state.calls.length > 0 || state.wrapUps.length > 0 || denied || noAgent;
   return (
     <>
       <Button
@@ -401,6 +424,22 @@ export default function SoftphoneDock() {
             {state.calls.map((call) => (
               <CallCard key={call.id} call={call} now={now} />
             ))}
+            {state.wrapUps.map((wrapUp) => (
+              <WrapUpCard key={wrapUp.id} wrapUp={wrapUp} now={now} />
+            ))}
+            {state.started && !state.calls.some((c) => c.state !== 'ended') && (
+              <DialPanel lines={state.lines} />
+            )}
+            {state.started && (
+              <details data-testid="softphone-settings">
+                <summary>
+                  <Text span size="xs">
+                    {t('softphone.devices.title')}
+                  </Text>
+                </summary>
+                <DevicePanel />
+              </details>
+            )}
             {state.started && (
               <Text size="xs" c="dimmed" data-testid="softphone-shortcuts">
                 <Kbd>Alt</Kbd>+<Kbd>A</Kbd> {t('softphone.answer')} · <Kbd>Alt</Kbd>+<Kbd>H</Kbd>{' '}

@@ -47,7 +47,9 @@ class PresenceController {
         this.configuration = configuration;
     }
 
-    record PresenceView(UUID agentId, String displayName, Presence state, List<AgentQueueView> queues) {
+    /** {@code wrapUpUntil}: when the wrap-up ends, while the state is {@code WRAP_UP} (ACD-06). */
+    record PresenceView(UUID agentId, String displayName, Presence state, List<AgentQueueView> queues,
+            java.time.Instant wrapUpUntil) {
     }
 
     record StateRequest(@NotNull Presence state, UUID breakReasonId) {
@@ -104,6 +106,23 @@ class PresenceController {
     @RequiresPermission(Permissions.AGENTS_MONITOR)
     List<PresenceView> all() {
         return agents.list(0, 1000).items().stream().map(this::view).toList();
+    }
+
+    record ColleagueView(UUID agentId, String displayName, Presence state) {
+    }
+
+    /**
+     * AGT-03: the tenant's other agents with their live state, for the agent's transfer panel; no queues,
+     * no break reasons (what a supervisor sees).
+     */
+    @GetMapping("/colleagues")
+    @RequiresPermission(Permissions.CALLS_PLACE)
+    List<ColleagueView> colleagues() {
+        UUID me = LineaPrincipal.current().orElseThrow().personId();
+        return agents.list(0, 1000).items().stream().filter(a -> !me.equals(a.userId()))
+                .map(a -> new ColleagueView(a.id(), a.displayName(), router.presence(person(a))))
+                .sorted(java.util.Comparator.comparing(ColleagueView::displayName, String.CASE_INSENSITIVE_ORDER))
+                .toList();
     }
 
     @GetMapping("/agents/{id}")
@@ -173,7 +192,8 @@ class PresenceController {
     }
 
     private PresenceView view(AgentView agent) {
-        return new PresenceView(agent.id(), agent.displayName(), router.presence(person(agent)),
-                queues.queuesOf(agent.id()));
+        UUID person = person(agent);
+        return new PresenceView(agent.id(), agent.displayName(), router.presence(person),
+                queues.queuesOf(agent.id()), router.wrapUpUntil(person).orElse(null));
     }
 }

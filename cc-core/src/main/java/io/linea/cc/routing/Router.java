@@ -179,6 +179,24 @@ public class Router implements SmartInitializingSingleton, AutoCloseable {
         run(() -> apply(engine.declined(taskId, personId, now())));
     }
 
+    /** AGT-03: the handled interaction now belongs to another person; the one who had it goes to wrap-up. */
+    public void transferred(UUID taskId, UUID toPersonId) {
+        run(() -> {
+            if (!tasks.containsKey(taskId)) {
+                return;
+            }
+            Instant now = now();
+            try {
+                List<RoutingEvent> events = engine.transferred(taskId, toPersonId, now);
+                acceptedAt.put(taskId, now);
+                writer.execute(() -> store.taskAccepted(taskId, toPersonId, now));
+                apply(events);
+            } catch (IllegalStateException e) {
+                log.warn("Transfer of {} to {} ignored: {}", taskId, toPersonId, e.getMessage());
+            }
+        });
+    }
+
     /** The handled interaction ended; its agent goes to wrap-up. */
     public void finished(UUID taskId) {
         run(() -> {
@@ -216,6 +234,11 @@ public class Router implements SmartInitializingSingleton, AutoCloseable {
 
     public Presence presence(UUID personId) {
         return call(() -> engine.presence(personId));
+    }
+
+    /** When the person's wrap-up ends (ACD-06), while they are in one: the agent's countdown. */
+    public Optional<Instant> wrapUpUntil(UUID personId) {
+        return call(() -> engine.wrapUpUntil(personId));
     }
 
     /**

@@ -478,6 +478,42 @@ public final class RoutingEngine {
         AgentSeat seat = task.handler;
         task.state = State.GONE;
         interactions.remove(taskId);
+        handedOver(task, seat, now);
+        return end();
+    }
+
+    /**
+     * AGT-03: the accepted interaction was transferred to another person, who handles it from now on; the
+     * person who had it goes to wrap-up as after {@link #finished}. Unknown ids: no events.
+     *
+     * @throws IllegalStateException for an interaction not accepted, or a person the router does not know
+     */
+    public List<RoutingEvent> transferred(UUID taskId, UUID toPersonId, Instant now) {
+        Interaction task = interactions.get(taskId);
+        if (task == null) {
+            begin(now);
+            return end();
+        }
+        AgentSeat to = seats.get(toPersonId);
+        if (task.state != State.ACCEPTED || to == null) {
+            throw new IllegalStateException("task " + taskId + " cannot be transferred to person " + toPersonId);
+        }
+        begin(now);
+        AgentSeat from = task.handler;
+        if (from == to) {
+            return end();
+        }
+        handedOver(task, from, now);
+        to.take(task.task.medium());
+        to.startHandling(task);
+        task.handler = to;
+        task.acceptedAt = now;
+        refresh(to, null, null);
+        return end();
+    }
+
+    /** The seat stops handling the task: its talk time counts, and it goes to wrap-up (ACD-06). */
+    private void handedOver(Interaction task, AgentSeat seat, Instant now) {
         seat.stopHandling(task);
         seat.release(task.task.medium());
         addTalkTime(seat, task.acceptedAt, now);
@@ -495,7 +531,6 @@ public final class RoutingEngine {
         settle(seat);
         refresh(seat, null, null);
         freedSeats.add(seat);
-        return end();
     }
 
     /** Applies everything due by {@code now}: wrap-ups end, skills widen, sticky and maximum waits expire. */
@@ -538,6 +573,12 @@ public final class RoutingEngine {
     public Presence presence(UUID personId) {
         AgentSeat seat = seats.get(personId);
         return seat == null ? Presence.LOGGED_OUT : seat.visible;
+    }
+
+    /** When the person's wrap-up ends (ACD-06), while they are in one. */
+    public Optional<Instant> wrapUpUntil(UUID personId) {
+        AgentSeat seat = seats.get(personId);
+        return Optional.ofNullable(seat == null ? null : seat.wrapUpUntil);
     }
 
     /** 1-based position among the waiting interactions of its queue, in offer order; 0 when not waiting. */

@@ -323,6 +323,11 @@ class AriNode implements CallControl, AutoCloseable {
     }
 
     @Override
+    public void addToBridge(String bridgeId, String channelId) {
+        control("POST", "/bridges/" + encode(bridgeId) + "/addChannel", Map.of("channel", channelId), null);
+    }
+
+    @Override
     public void destroyBridge(String bridgeId) {
         control("DELETE", "/bridges/" + encode(bridgeId), Map.of(), null);
     }

@@ -118,6 +118,18 @@ final class Call {
     Runnable afterPlayback;
     boolean announcing;
 
+    // --- transfer and conference (AGT-03) ---
+    /** The leg ringing or talking to the agent a transfer goes to, while the transfer runs or a conference lasts. */
+    String consultChannel;
+    AgentTarget consultAgent;
+    /** The bridge where the first agent talks to the consulted one while the caller hears music. */
+    String consultBridgeId;
+    boolean consultAnswered;
+    /** Blind: the first agent left at once; the caller is connected when the consulted agent answers. */
+    boolean blindTransfer;
+    /** Three-way: the consulted agent talks with the caller and the first agent in the caller's bridge. */
+    boolean conference;
+
     /** The call's requests to its node, in order (see CallEngine#command). */
     CompletableFuture<Void> lane = CompletableFuture.completedFuture(null);
 

@@ -33,6 +33,9 @@ interface CallControl {
 
     void destroyBridge(String bridgeId);
 
+    /** Adds a channel to an existing bridge; Asterisk takes it out of the bridge it was in (AGT-03). */
+    void addToBridge(String bridgeId, String channelId);
+
     /** Whether an agent's PJSIP endpoint has a registered, reachable contact. */
     boolean endpointReachable(String endpointId);
 

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -65,5 +66,49 @@ class CallController {
     }
 
     record CallRequest(@NotNull UUID numberId, @NotBlank String to) {
+    }
+
+    /** AGT-03: {@code ATTENDED} rings the agent while the caller hears music; {@code BLIND} hands over at once. */
+    record TransferRequest(@NotNull UUID agentId, @NotNull TransferMode mode) {
+    }
+
+    enum TransferMode {
+        ATTENDED, BLIND
+    }
+
+    /** Rings another agent of the tenant for the call the current user talks on (AGT-03). */
+    @PostMapping("/{interactionId}/transfer")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @RequiresPermission(Permissions.CALLS_PLACE)
+    void transfer(@PathVariable UUID interactionId, @Valid @RequestBody TransferRequest request) {
+        telephony.consult(LineaPrincipal.current().orElseThrow().personId(), interactionId, request.agentId(),
+                request.mode() == TransferMode.BLIND);
+    }
+
+    /** The consulted agent gets the call; the current user leaves it (AGT-03). */
+    @PostMapping("/{interactionId}/transfer/complete")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @RequiresPermission(Permissions.CALLS_PLACE)
+    void complete(@PathVariable UUID interactionId) {
+        telephony.transferStep(LineaPrincipal.current().orElseThrow().personId(), interactionId,
+                CallEngine.TransferStep.COMPLETE);
+    }
+
+    /** The consulted agent's leg ends; the current user is back with the caller (AGT-03). */
+    @PostMapping("/{interactionId}/transfer/cancel")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @RequiresPermission(Permissions.CALLS_PLACE)
+    void cancel(@PathVariable UUID interactionId) {
+        telephony.transferStep(LineaPrincipal.current().orElseThrow().personId(), interactionId,
+                CallEngine.TransferStep.CANCEL);
+    }
+
+    /** Caller, current user and consulted agent talk together (AGT-02 three-way conference). */
+    @PostMapping("/{interactionId}/transfer/conference")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @RequiresPermission(Permissions.CALLS_PLACE)
+    void conference(@PathVariable UUID interactionId) {
+        telephony.transferStep(LineaPrincipal.current().orElseThrow().personId(), interactionId,
+                CallEngine.TransferStep.CONFERENCE);
     }
 }

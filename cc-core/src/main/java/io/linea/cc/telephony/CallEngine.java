@@ -235,8 +235,9 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
      */
     private void holdChanged(HoldChanged e) {
         Call call = byChannel.get(e.channelId());
-        if (call == null || call.stage != Call.Stage.TALKING || call.bridgeId == null) {
-            return;
+        if (call == null || call.stage != Call.Stage.TALKING || call.bridgeId == null
+                || (call.consultChannel != null && !call.conference)) {
+            return; // during a transfer the caller hears music already
         }
         String bridge = call.bridgeId;
         if (e.held()) {
@@ -259,6 +260,7 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
             case "inbound" -> inbound(e);
             case "agent" -> legAnswered(e, false);
             case "external" -> legAnswered(e, true);
+            case "consult" -> consultAnswered(e);
             default -> {
                 CallControl control = nodes.get(e.node());
                 recorder.operational("UNEXPECTED_CHANNEL", e.node(), "Channel " + e.channelId() + " entered with "
@@ -665,6 +667,10 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
             return;
         }
         call.gone.add(e.channelId());
+        if (e.channelId().equals(call.consultChannel)) {
+            consultGone(call, e.at(), e.cause() + " " + e.causeText());
+            return;
+        }
         boolean primary = e.channelId().equals(call.primaryChannel);
         if (call.direction == Interaction.Direction.INBOUND) {
             if (primary) {
@@ -712,6 +718,10 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         if (!e.channelId().equals(call.secondaryChannel)) {
             return;
         }
+        if (call.stage == Call.Stage.TALKING && call.consultChannel != null) {
+            firstAgentLeft(call, e.at());
+            return;
+        }
         if (call.stage == Call.Stage.TALKING || call.stage == Call.Stage.CALLBACK_DIALLING) {
             end(call, Interaction.State.ENDED, e.at(), "AGENT_HANGUP", null);
             return;
@@ -732,6 +742,293 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         call.secondaryChannel = null;
         transition(call, Call.Stage.WAITING);
         ringNext(call);
+    }
+
+    // --- transfer and conference (AGT-03) --------------------------------------------------------------
+
+    /** What the agent on a call does with a transfer under way. */
+    enum TransferStep {
+        /** The consulted agent gets the call; the first one leaves. */
+        COMPLETE,
+        /** The consulted agent's leg ends; the first agent is back with the caller. */
+        CANCEL,
+        /** All three talk in the caller's bridge. */
+        CONFERENCE
+    }
+
+    /**
+     * AGT-03: rings {@code target} for the inbound call {@code byAgent} talks on. Attended: the caller hears
+     * music while the two agents talk, then {@link #transferStep} completes, cancels or joins all three.
+     * Blind: the first agent leaves at once and the caller is connected when the target answers.
+     * Completes once the target's phone is dialled; fails with a problem the agent's request reports.
+     */
+    CompletableFuture<Void> consult(UUID tenantId, UUID interactionId, UUID byAgent, AgentTarget target,
+            boolean blind) {
+        return onEngine(() -> transferable(tenantId, interactionId, byAgent, target))
+                .thenApplyAsync(call -> {
+                    String dial = dialString(call, target); // asks the node whether the endpoint is registered
+                    if (dial == null) {
+                        throw LineaProblemException.conflict("call.agent-unreachable");
+                    }
+                    return dial;
+                }, io)
+                .thenCompose(dial -> onEngine(() -> {
+                    startConsult(transferable(tenantId, interactionId, byAgent, target), target, dial, blind);
+                    return null;
+                }));
+    }
+
+    /** AGT-03: completes, cancels or turns into a conference the transfer {@code byAgent} started. */
+    CompletableFuture<Void> transferStep(UUID tenantId, UUID interactionId, UUID byAgent, TransferStep step) {
+        return onEngine(() -> {
+            Call call = talkingCallOf(tenantId, interactionId, byAgent);
+            if (call.consultChannel == null || call.blindTransfer) {
+                throw LineaProblemException.conflict("call.no-transfer");
+            }
+            switch (step) {
+                case CANCEL -> {
+                    if (call.conference) {
+                        throw LineaProblemException.conflict("call.no-transfer");
+                    }
+                    cancelConsult(call, clock.instant(), "cancelled by " + call.agent.displayName());
+                }
+                case COMPLETE -> {
+                    if (!call.consultAnswered) {
+                        throw LineaProblemException.conflict("call.transfer-not-answered");
+                    }
+                    completeTransfer(call, clock.instant(), call.conference ? "left the conference" : "attended");
+                }
+                case CONFERENCE -> {
+                    if (!call.consultAnswered || call.conference) {
+                        throw LineaProblemException.conflict("call.transfer-not-answered");
+                    }
+                    startConference(call, clock.instant());
+                }
+            }
+            return null;
+        });
+    }
+
+    private <T> CompletableFuture<T> onEngine(java.util.function.Supplier<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        engine.execute(() -> {
+            try {
+                result.complete(work.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    /** The tenant's inbound call that this agent is talking on; other tenants' calls are not found. */
+    private Call talkingCallOf(UUID tenantId, UUID interactionId, UUID agentId) {
+        Call call = calls.get(interactionId);
+        if (call == null || !call.tenantId.equals(tenantId)) {
+            throw LineaProblemException.notFound("interaction");
+        }
+        if (call.agent == null || !call.agent.agentId().equals(agentId)) {
+            throw new LineaProblemException(org.springframework.http.HttpStatus.FORBIDDEN, "call.not-yours");
+        }
+        if (call.stage != Call.Stage.TALKING || call.direction != Interaction.Direction.INBOUND) {
+            throw LineaProblemException.conflict("call.not-transferable");
+        }
+        return call;
+    }
+
+    private Call transferable(UUID tenantId, UUID interactionId, UUID byAgent, AgentTarget target) {
+        Call call = talkingCallOf(tenantId, interactionId, byAgent);
+        if (call.consultChannel != null) {
+            throw LineaProblemException.conflict("call.transfer-in-progress");
+        }
+        if (target.agentId().equals(byAgent) || busyAgents.contains(target.agentId())) {
+            throw LineaProblemException.conflict("call.agent-busy");
+        }
+        return call;
+    }
+
+    private void startConsult(Call call, AgentTarget target, String dial, boolean blind) {
+        String channel = "lc-" + UUID.randomUUID();
+        AgentTarget first = call.agent;
+        call.consultChannel = channel;
+        call.consultAgent = target;
+        call.consultAnswered = false;
+        call.blindTransfer = blind;
+        byChannel.put(channel, call);
+        busyAgents.add(target.agentId());
+        String bridge = call.bridgeId;
+        command(call, () -> call.control.startBridgeMusicOnHold(bridge), null);
+        if (blind) {
+            // the first agent is done with the call: their leg ends, they go on to wrap-up when the target answers
+            String leg = call.secondaryChannel;
+            byChannel.remove(leg);
+            call.gone.add(leg);
+            command(call, () -> call.control.hangup(leg, HangupReason.NORMAL), null);
+            agentFree(first, true);
+        } else {
+            // the first agent waits in a bridge of their own (Asterisk takes them out of the caller's)
+            String consultBridge = "lk-" + call.interactionId;
+            call.consultBridgeId = consultBridge;
+            String leg = call.secondaryChannel;
+            command(call, () -> call.control.bridge(consultBridge, leg), null);
+        }
+        recorder.event(call.tenantId, call.interactionId, InteractionEvent.Type.CONSULTING, clock.instant(),
+                target.agentId(), target.displayName(), (blind ? "blind transfer from " : "consulted by ")
+                        + first.displayName() + " via " + dial);
+        Map<String, String> variables = dial.contains("@") ? variables(call) : offerVariables(call);
+        if (!dial.contains("@")) {
+            variables.put(header("Transfer-From"), headerText(first.displayName()));
+        }
+        String callerId = callerIdFor(call, dial);
+        int timeout = (int) ringTimeout(call).toSeconds();
+        command(call, () -> call.control.originate(channel, dial, callerId, timeout, "consult," + call.interactionId,
+                variables), ex -> failed(call, channel, CommandFailed.Command.ORIGINATE, ex));
+    }
+
+    private void consultAnswered(ChannelEntered e) {
+        Call call = byChannel.get(e.channelId());
+        if (call == null || !e.channelId().equals(call.consultChannel)) {
+            CallControl control = nodes.get(e.node());
+            if (control != null) {
+                request(() -> control.hangup(e.channelId(), HangupReason.NORMAL));
+            }
+            return;
+        }
+        call.consultAnswered = true;
+        AgentTarget target = call.consultAgent;
+        recorder.event(call.tenantId, call.interactionId, InteractionEvent.Type.CONSULTED, e.at(), target.agentId(),
+                target.displayName(), null);
+        if (call.blindTransfer) {
+            completeTransfer(call, e.at(), "blind");
+            return;
+        }
+        String consultBridge = call.consultBridgeId;
+        String leg = call.consultChannel;
+        command(call, () -> call.control.addToBridge(consultBridge, leg), null);
+    }
+
+    /** The consulted agent takes over: into the caller's bridge, the music stops, the first agent leaves. */
+    private void completeTransfer(Call call, Instant at, String how) {
+        AgentTarget first = call.agent;
+        AgentTarget target = call.consultAgent;
+        String bridge = call.bridgeId;
+        String leg = call.consultChannel;
+        String firstLeg = call.secondaryChannel;
+        if (!call.conference) {
+            command(call, () -> call.control.addToBridge(bridge, leg), null);
+            command(call, () -> call.control.stopBridgeMusicOnHold(bridge), null);
+        }
+        if (call.consultBridgeId != null) {
+            String consultBridge = call.consultBridgeId;
+            command(call, () -> call.control.destroyBridge(consultBridge), null);
+        }
+        if (firstLeg != null && !call.gone.contains(firstLeg)) {
+            byChannel.remove(firstLeg);
+            call.gone.add(firstLeg);
+            command(call, () -> call.control.hangup(firstLeg, HangupReason.NORMAL), null);
+        }
+        if (!call.blindTransfer) {
+            agentFree(first, true); // a blind transfer freed the first agent when it started
+        }
+        call.agent = target;
+        call.secondaryChannel = leg;
+        if (call.personId != null) {
+            call.personId = target.userId();
+        }
+        clearConsult(call);
+        if (call.routed && call.accepted && target.userId() != null) {
+            queues.transferred(call.interactionId, target.userId());
+            queues.handle(call.interactionId, handle(call));
+        }
+        recorder.transferred(call.tenantId, call.interactionId, at, target.agentId(), target.displayName(),
+                "from " + first.displayName() + " (" + how + ")");
+    }
+
+    /** Attended, not answered yet or given up: the consulted leg ends and the first agent is back with the caller. */
+    private void cancelConsult(Call call, Instant at, String why) {
+        AgentTarget target = call.consultAgent;
+        String leg = call.consultChannel;
+        if (!call.gone.contains(leg)) {
+            byChannel.remove(leg);
+            call.gone.add(leg);
+            command(call, () -> call.control.hangup(leg, HangupReason.NORMAL), null);
+        }
+        agentFree(target, call.consultAnswered);
+        String bridge = call.bridgeId;
+        String firstLeg = call.secondaryChannel;
+        command(call, () -> call.control.addToBridge(bridge, firstLeg), null);
+        command(call, () -> call.control.stopBridgeMusicOnHold(bridge), null);
+        String consultBridge = call.consultBridgeId;
+        command(call, () -> call.control.destroyBridge(consultBridge), null);
+        clearConsult(call);
+        recorder.event(call.tenantId, call.interactionId, InteractionEvent.Type.TRANSFER_CANCELLED, at,
+                target.agentId(), target.displayName(), why);
+    }
+
+    private void startConference(Call call, Instant at) {
+        String bridge = call.bridgeId;
+        String firstLeg = call.secondaryChannel;
+        String leg = call.consultChannel;
+        command(call, () -> call.control.stopBridgeMusicOnHold(bridge), null);
+        command(call, () -> call.control.addToBridge(bridge, firstLeg), null);
+        command(call, () -> call.control.addToBridge(bridge, leg), null);
+        String consultBridge = call.consultBridgeId;
+        command(call, () -> call.control.destroyBridge(consultBridge), null);
+        call.consultBridgeId = null;
+        call.conference = true;
+        AgentTarget target = call.consultAgent;
+        recorder.event(call.tenantId, call.interactionId, InteractionEvent.Type.CONFERENCED, at, target.agentId(),
+                target.displayName(), "with " + call.agent.displayName());
+    }
+
+    /** The consulted agent's leg ended: rejected, not answered, failed, hung up in the consultation or the conference. */
+    private void consultGone(Call call, Instant at, String cause) {
+        AgentTarget target = call.consultAgent;
+        if (call.conference) {
+            agentFree(target, true);
+            clearConsult(call);
+            recorder.event(call.tenantId, call.interactionId, InteractionEvent.Type.CONFERENCE_LEFT, at,
+                    target.agentId(), target.displayName(), "cause " + cause);
+        } else if (call.blindTransfer) {
+            // nobody took the call: it goes on the work list as missed, so someone calls back (ACD-14)
+            agentFree(target, false);
+            clearConsult(call);
+            recorder.event(call.tenantId, call.interactionId, InteractionEvent.Type.TRANSFER_CANCELLED, at,
+                    target.agentId(), target.displayName(), "not answered: cause " + cause);
+            String bridge = call.bridgeId;
+            command(call, () -> call.control.stopBridgeMusicOnHold(bridge), null);
+            call.secondaryChannel = null;
+            missed(call);
+            call.endReason = "TRANSFER_FAILED";
+            announceAndEnd(call, "no-agents");
+        } else {
+            cancelConsult(call, at, "cause " + cause);
+        }
+    }
+
+    /** The first agent hung up during a transfer: it completes when the target talks, else it becomes blind. */
+    private void firstAgentLeft(Call call, Instant at) {
+        if (call.conference || call.consultAnswered) {
+            completeTransfer(call, at, call.conference ? "left the conference" : "attended, first agent hung up");
+            return;
+        }
+        call.blindTransfer = true;
+        call.secondaryChannel = null;
+        agentFree(call.agent, true);
+        if (call.consultBridgeId != null) {
+            String consultBridge = call.consultBridgeId;
+            command(call, () -> call.control.destroyBridge(consultBridge), null);
+            call.consultBridgeId = null;
+        }
+    }
+
+    private static void clearConsult(Call call) {
+        call.consultChannel = null;
+        call.consultAgent = null;
+        call.consultBridgeId = null;
+        call.consultAnswered = false;
+        call.blindTransfer = false;
+        call.conference = false;
     }
 
     // --- outbound -------------------------------------------------------------------------------------
@@ -1033,6 +1330,14 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         }
         if (call.stage != Call.Stage.QUEUED && call.stage != Call.Stage.CALLBACK_WAIT
                 && call.stage != Call.Stage.ANNOUNCING) {
+            return;
+        }
+        if (!direct && e.agent() != null && busyAgents.contains(e.agent().agentId())) {
+            // on a call the router does not hold (outbound, a transfer): declined after a pause, as below
+            UUID id = call.interactionId;
+            UUID person = e.personId();
+            timers.schedule(() -> accept(new DeclineDue(call.node(), clock.instant(), id, person)),
+                    settings.retryPause().toMillis(), TimeUnit.MILLISECONDS);
             return;
         }
         if (e.dial() == null) {
@@ -1835,7 +2140,15 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         if (call.playbackId != null) {
             byPlayback.remove(call.playbackId);
         }
-        for (String channel : new String[] { call.primaryChannel, call.secondaryChannel }) {
+        if (call.consultChannel != null) {
+            byChannel.remove(call.consultChannel);
+            agentFree(call.consultAgent, call.consultAnswered);
+        }
+        if (call.consultBridgeId != null) {
+            String consultBridge = call.consultBridgeId;
+            command(call, () -> call.control.destroyBridge(consultBridge), null);
+        }
+        for (String channel : new String[] { call.primaryChannel, call.secondaryChannel, call.consultChannel }) {
             // a channel Asterisk reported gone (or hanging up) needs no request
             if (channel != null && !call.gone.contains(channel)) {
                 command(call, () -> call.control.hangup(channel, HangupReason.NORMAL), null);
@@ -1854,9 +2167,16 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         if (call.agent == null) {
             return;
         }
-        busyAgents.remove(call.agent.agentId());
+        agentFree(call.agent, talked);
+        if (call.direction == Interaction.Direction.INBOUND) {
+            call.agent = talked ? call.agent : null;
+        }
+    }
+
+    /** The agent is off this call: free for the next (and their last call's end recorded, when they talked). */
+    private void agentFree(AgentTarget agent, boolean talked) {
+        busyAgents.remove(agent.agentId());
         if (talked) {
-            AgentTarget agent = call.agent;
             Instant now = clock.instant();
             timers.execute(() -> {
                 try {
@@ -1865,9 +2185,6 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
                     log.warn("Could not record the end of agent {}'s call: {}", agent.agentId(), ex.toString());
                 }
             });
-        }
-        if (call.direction == Interaction.Direction.INBOUND) {
-            call.agent = talked ? call.agent : null;
         }
     }
 
@@ -1917,6 +2234,12 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
 
     private void commandFailed(CommandFailed e) {
         Call call = calls.get(e.interactionId());
+        if (call != null && e.channelId().equals(call.consultChannel)) {
+            log.warn("Could not ring the transfer target of {}: {}", call, e.error());
+            byChannel.remove(e.channelId());
+            consultGone(call, e.at(), "ring failed");
+            return;
+        }
         if (call != null && call.stage == Call.Stage.CALLBACK_DIALLING && e.channelId().equals(call.primaryChannel)) {
             callbackFailed(call, e.at());
             return;

@@ -19,6 +19,9 @@ interface CallRecorder {
     void ended(UUID tenantId, UUID interactionId, Interaction.State state, Instant at, String reason,
             Interaction.Stage stage);
 
+    /** AGT-03: the call now belongs to another agent (the interaction's agent), who answered a transfer. */
+    void transferred(UUID tenantId, UUID interactionId, Instant at, UUID agentId, String agentName, String detail);
+
     /** Something that belongs to no tenant: an unknown number was called, a node connected or was lost. */
     void operational(String kind, String node, String detail);
 }

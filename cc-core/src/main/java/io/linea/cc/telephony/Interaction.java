@@ -105,6 +105,12 @@ class Interaction {
         ringMs = ring == null ? null : ring.toMillis();
     }
 
+    /** AGT-03: the agent who has the call now; the first one stays in the events. */
+    void transferredTo(UUID agent, String name) {
+        agentId = agent;
+        agentName = name;
+    }
+
     void ended(State finalState, Instant at, String reason, Stage stage) {
         if (!state.open()) {
             return;

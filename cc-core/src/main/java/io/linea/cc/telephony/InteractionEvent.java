@@ -22,6 +22,11 @@ class InteractionEvent {
         HELD, RESUMED,
         /** Routing path (ACD-01 … ACD-14): joined a queue, left it without an agent, a callback, a voicemail. */
         QUEUED, OVERFLOWED, CALLBACK_REQUESTED, CALLBACK_ATTEMPTED, VOICEMAIL,
+        /**
+         * AGT-03: an agent rang for a transfer or conference, answered it, got the call (the interaction's agent
+         * from then on), or the transfer was cancelled; a three-way conference began, a party left it.
+         */
+        CONSULTING, CONSULTED, TRANSFERRED, TRANSFER_CANCELLED, CONFERENCED, CONFERENCE_LEFT,
         /** Its categories (dispositions) changed, during or after the contact (AGT-05); written by people, not calls. */
         CATEGORIZED
     }

@@ -92,6 +92,13 @@ class InteractionRecorder implements CallRecorder, AutoCloseable {
     }
 
     @Override
+    public void transferred(UUID tenantId, UUID interactionId, Instant at, UUID agentId, String agentName,
+            String detail) {
+        change(tenantId, interactionId, i -> i.transferredTo(agentId, agentName));
+        event(tenantId, interactionId, InteractionEvent.Type.TRANSFERRED, at, agentId, agentName, detail);
+    }
+
+    @Override
     public void ended(UUID tenantId, UUID interactionId, Interaction.State state, Instant at, String reason,
             Interaction.Stage stage) {
         change(tenantId, interactionId, i -> i.ended(state, at, reason, stage));

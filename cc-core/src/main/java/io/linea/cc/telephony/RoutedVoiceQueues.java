@@ -147,6 +147,11 @@ class RoutedVoiceQueues implements VoiceQueues {
     }
 
     @Override
+    public void transferred(UUID taskId, UUID toPersonId) {
+        router.transferred(taskId, toPersonId);
+    }
+
+    @Override
     public void callbackKept(UUID taskId) {
         router.callbackKept(taskId);
     }

@@ -176,6 +176,46 @@ public class Telephony implements SmartLifecycle {
         }
     }
 
+    /** AGT-03: the current user rings another agent of the tenant to hand over (blind) or consult on a call. */
+    public void consult(UUID userId, UUID interactionId, UUID targetAgentId, boolean blind) {
+        UUID tenantId = TenantContext.requireTenant();
+        AgentTarget me = directory.agentOfUser(tenantId, userId)
+                .orElseThrow(() -> LineaProblemException.conflict("call.no-agent"));
+        AgentTarget target = directory.agent(tenantId, targetAgentId)
+                .orElseThrow(() -> LineaProblemException.notFound("agent"));
+        await(engine.consult(tenantId, interactionId, me.agentId(), target, blind));
+    }
+
+    /** AGT-03: completes, cancels or turns into a conference the current user's transfer. */
+    public void transferStep(UUID userId, UUID interactionId, CallEngine.TransferStep step) {
+        UUID tenantId = TenantContext.requireTenant();
+        AgentTarget me = directory.agentOfUser(tenantId, userId)
+                .orElseThrow(() -> LineaProblemException.conflict("call.no-agent"));
+        await(engine.transferStep(tenantId, interactionId, me.agentId(), step));
+    }
+
+    private static <T> T await(java.util.concurrent.CompletableFuture<T> future) {
+        try {
+            return future.get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            while (cause instanceof CompletionException && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new CompletionException(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LineaProblemException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
+                    "telephony.unavailable");
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new LineaProblemException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
+                    "telephony.unavailable");
+        }
+    }
+
     /** Hears every offer latency recorded in {@code linea.routing.offer.latency}, e.g. B4's exact percentiles. */
     void onOfferLatency(Consumer<Duration> listener) {
         offerListeners.add(listener);

@@ -58,6 +58,9 @@ interface VoiceQueues {
 
     void finished(UUID taskId);
 
+    /** AGT-03: the accepted call was transferred to another person (who goes on handling it). */
+    void transferred(UUID taskId, UUID toPersonId);
+
     void callbackKept(UUID taskId);
 
     int position(UUID taskId);

@@ -211,6 +211,53 @@ class AgentIntegrationTests {
     }
 
     @Test
+    void transferTargetsAndTransfersStayInsideTheTenant() { // AGT-03, TEN-03
+        Api a = Api.adminOfNewTenant(port);
+        Api b = Api.adminOfNewTenant(port);
+        TestTokens.Person operator = TestTokens.person().member(a.tenant(), Roles.AGENT)
+                .member(b.tenant(), Roles.AGENT);
+        a.post("/api/cc/agents", Map.of("displayName", "Operator A", "userId", operator.id().toString(),
+                "reach", "ENDPOINT", "available", true));
+        b.post("/api/cc/agents", Map.of("displayName", "Operator B", "userId", operator.id().toString(),
+                "reach", "ENDPOINT", "available", true));
+        UUID zoe = a.post("/api/cc/agents", Fixtures.agent("Zoe")).id();
+        UUID adam = a.post("/api/cc/agents", Fixtures.agent("adam")).id();
+        UUID ofB = b.post("/api/cc/agents", Fixtures.agent("Bea")).id();
+        Api agentInA = a.withToken(operator.token());
+
+        // the colleagues: this tenant's other agents by name, with their state; not the person, not B's
+        JsonNode colleagues = agentInA.get("/api/cc/presence/colleagues").json();
+        assertThat(colleagues.findValuesAsString("agentId")).containsExactly(adam.toString(), zoe.toString());
+        assertThat(colleagues.findValuesAsString("state")).containsOnly("LOGGED_OUT");
+        assertThat(b.withToken(operator.token()).get("/api/cc/presence/colleagues").json()
+                .findValuesAsString("agentId")).containsExactly(ofB.toString());
+        assertThat(a.withToken(TestTokens.person().member(a.tenant(), Set.of("queues.view")).token())
+                .get("/api/cc/presence/colleagues").status()).isEqualTo(403);
+
+        // a transfer names a call the person talks on and an agent of the same tenant
+        UUID call = UUID.randomUUID();
+        Api.Response foreignAgent = agentInA.post("/api/cc/calls/" + call + "/transfer",
+                Map.of("agentId", ofB.toString(), "mode", "ATTENDED"));
+        assertThat(foreignAgent.status()).as(foreignAgent.toString()).isEqualTo(404);
+        assertThat(foreignAgent.code()).isEqualTo("resource.not-found");
+        Api.Response noCall = agentInA.post("/api/cc/calls/" + call + "/transfer",
+                Map.of("agentId", zoe.toString(), "mode", "BLIND"));
+        assertThat(noCall.status()).as(noCall.toString()).isEqualTo(404);
+        for (String step : List.of("complete", "cancel", "conference")) {
+            Api.Response none = agentInA.post("/api/cc/calls/" + call + "/transfer/" + step, null);
+            assertThat(none.status()).as(step + ": " + none).isEqualTo(404);
+            assertThat(none.code()).isEqualTo("resource.not-found");
+        }
+        Api.Response badMode = agentInA.post("/api/cc/calls/" + call + "/transfer",
+                Map.of("agentId", zoe.toString(), "mode", "SIDEWAYS"));
+        assertThat(badMode.status()).isEqualTo(400);
+        Api.Response noAgent = a.withToken(TestTokens.person().member(a.tenant(), Roles.AGENT).token())
+                .post("/api/cc/calls/" + call + "/transfer/complete", null);
+        assertThat(noAgent.status()).isEqualTo(409);
+        assertThat(noAgent.code()).isEqualTo("call.no-agent");
+    }
+
+    @Test
     void onlyTelephonyManagersChangeAgents() {
         Api a = Api.adminOfNewTenant(port);
         UUID agent = a.post("/api/cc/agents", Fixtures.agent("Guarded")).id();

@@ -607,6 +607,33 @@ class RoutingEngineTests {
         }
 
         @Test
+        void aTransferredCallBusiesItsNewAgentAndSendsTheFirstToWrapUp() { // AGT-03
+            UUID q = longestIdle().wrapUp(30).create();
+            UUID ana = agent();
+            UUID bob = agent();
+            login(ana, q, 0);
+            RoutingTask first = call(q, 1);
+            enqueue(first);
+            engine.accepted(first.id(), ana, at(2));
+            login(bob, q, 3);
+
+            List<RoutingEvent> moved = engine.transferred(first.id(), bob, at(10));
+            assertThat(presenceChanges(moved, ana)).extracting(PresenceChanged::to).containsExactly(Presence.WRAP_UP);
+            assertThat(presenceChanges(moved, bob)).extracting(PresenceChanged::to).containsExactly(Presence.ON_CALL);
+            assertThat(engine.wrapUpUntil(ana)).as("the countdown the agent sees").contains(at(40));
+            assertThat(engine.wrapUpUntil(bob)).isEmpty();
+            RoutingTask second = call(q, 12);
+            assertThat(offers(enqueue(second))).as("both are busy: one in wrap-up, one on the call").isEmpty();
+
+            assertThat(offeredTasks(engine.tick(at(40)))).as("the first agent's wrap-up ended")
+                    .containsExactly(second.id());
+            List<RoutingEvent> done = engine.finished(first.id(), at(50));
+            assertThat(presenceChanges(done, bob)).extracting(PresenceChanged::to).containsExactly(Presence.WRAP_UP);
+            assertThatThrownBy(() -> engine.transferred(second.id(), bob, at(51)))
+                    .as("an offered call is answered, not transferred").isInstanceOf(IllegalStateException.class);
+        }
+
+        @Test
         void readyEndsItEarly() {
             UUID q = longestIdle().wrapUp(30).create();
             UUID ana = agent();

@@ -304,6 +304,11 @@ final class CallEngineHarness implements AutoCloseable {
         }
 
         @Override
+        public void addToBridge(String bridgeId, String channelId) {
+            ops.add("bridge-add " + bridgeId + " " + channelId);
+        }
+
+        @Override
         public void destroyBridge(String bridgeId) {
             ops.add("destroy-bridge " + bridgeId);
         }
@@ -539,6 +544,13 @@ final class CallEngineHarness implements AutoCloseable {
         public void ended(UUID tenantId, UUID interactionId, Interaction.State state, Instant at, String reason,
                 Interaction.Stage stage) {
             entries.add(new Ended(tenantId, interactionId, state, at, reason, stage));
+        }
+
+        @Override
+        public void transferred(UUID tenantId, UUID interactionId, Instant at, UUID agentId, String agentName,
+                String detail) {
+            entries.add(new Event(tenantId, interactionId, InteractionEvent.Type.TRANSFERRED, at, agentId, agentName,
+                    detail));
         }
 
         @Override

@@ -12,6 +12,7 @@ import static io.linea.cc.telephony.CallEngineHarness.OTHER_TENANT;
 import static io.linea.cc.telephony.CallEngineHarness.START;
 import static io.linea.cc.telephony.CallEngineHarness.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -804,6 +806,149 @@ class CallEngineTests {
             assertThat(inboundLeg.endpoint()).isEqualTo("PJSIP/ep-bob");
             assertThat(inboundLeg.appArgs()).isNotEqualTo("agent," + outbound);
             assertThat(h.engine.activeCalls()).isEqualTo(2);
+        }
+    }
+
+    /** AGT-03: attended and blind transfer, and a three-way conference, of a call an agent talks on. */
+    @Nested
+    class Transfers {
+
+        private void consult(UUID id, AgentTarget by, AgentTarget to, boolean blind) throws Exception {
+            h.engine.consult(TENANT, id, by.agentId(), to, blind).get(5, TimeUnit.SECONDS);
+        }
+
+        private void step(UUID id, AgentTarget by, CallEngine.TransferStep step) throws Exception {
+            h.engine.transferStep(TENANT, id, by.agentId(), step).get(5, TimeUnit.SECONDS);
+        }
+
+        private static void refused(ThrowingCallable request, HttpStatus status, String code) {
+            assertThatThrownBy(request).cause().isInstanceOfSatisfying(LineaProblemException.class, problem -> {
+                assertThat(problem.code()).isEqualTo(code);
+                assertThat(problem.status()).isEqualTo(status);
+            });
+        }
+
+        @Test
+        void anAttendedTransferPlaysMusicToTheCallerWhileTheAgentsTalkThenHandsTheCallOver() throws Exception {
+            String[] legs = talkingWithAna();
+            UUID id = h.interactionId();
+            int before = h.control.ops.size();
+
+            consult(id, ANA, BOB, false);
+            Originate bob = h.awaitOriginate(2);
+            assertThat(bob.endpoint()).isEqualTo("PJSIP/ep-bob");
+            assertThat(bob.appArgs()).isEqualTo("consult," + id);
+            assertThat(bob.variables()).containsEntry("PJSIP_HEADER(add,X-Linea-Transfer-From)", "Ana")
+                    .containsEntry("PJSIP_HEADER(add,X-Linea-Interaction)", id.toString());
+            assertThat(opsSince(before)).containsExactly("bridge-moh-start lb-" + id, "bridge lk-" + id + " " + legs[1],
+                    "originate " + bob.channelId() + " PJSIP/ep-bob");
+            refused(() -> step(id, ANA, CallEngine.TransferStep.COMPLETE), HttpStatus.CONFLICT,
+                    "call.transfer-not-answered");
+            refused(() -> consult(id, ANA, CARA, false), HttpStatus.CONFLICT, "call.transfer-in-progress");
+
+            h.answer(bob);
+            int answered = h.control.ops.size();
+            h.clock.advance(Duration.ofSeconds(30));
+            step(id, ANA, CallEngine.TransferStep.COMPLETE);
+
+            assertThat(opsSince(answered)).containsExactly("bridge-add lb-" + id + " " + bob.channelId(),
+                    "bridge-moh-stop lb-" + id, "destroy-bridge lk-" + id, "hangup " + legs[1] + " NORMAL");
+            assertThat(h.recorder.events(id)).extracting(Event::type, Event::agentName).contains(
+                    tuple(InteractionEvent.Type.CONSULTING, "Bob"), tuple(InteractionEvent.Type.CONSULTED, "Bob"),
+                    tuple(InteractionEvent.Type.TRANSFERRED, "Bob"));
+            assertThat(h.recorder.events(id)).filteredOn(e -> e.type() == InteractionEvent.Type.TRANSFERRED)
+                    .extracting(Event::detail).containsExactly("from Ana (attended)");
+            h.await(() -> !h.directory.callsEnded.isEmpty(), "Ana's call end");
+            assertThat(h.directory.callsEnded).extracting(CallEnded::agentId).containsExactly(ANA.agentId());
+
+            // Ana's leg going away is not the end of the call; Bob's is, and the caller is hung up
+            h.gone(legs[1], 16);
+            assertThat(h.engine.activeCalls()).isOne();
+            refused(() -> step(id, ANA, CallEngine.TransferStep.COMPLETE), HttpStatus.FORBIDDEN, "call.not-yours");
+            h.clock.advance(Duration.ofSeconds(10));
+            h.gone(bob.channelId(), 16);
+            assertThat(h.recorder.ended(id).reason()).isEqualTo("AGENT_HANGUP");
+            assertThat(h.control.ops).contains("hangup " + legs[0] + " NORMAL");
+            h.await(() -> h.directory.callsEnded.size() == 2, "Bob's call end");
+        }
+
+        @Test
+        void aCancelledConsultationReturnsTheAgentToTheCallerAndAConferenceJoinsAllThree() throws Exception {
+            String[] legs = talkingWithAna();
+            UUID id = h.interactionId();
+            consult(id, ANA, BOB, false);
+            Originate first = h.awaitOriginate(2);
+            h.answer(first);
+            int before = h.control.ops.size();
+
+            step(id, ANA, CallEngine.TransferStep.CANCEL);
+            assertThat(opsSince(before)).containsExactly("hangup " + first.channelId() + " NORMAL",
+                    "bridge-add lb-" + id + " " + legs[1], "bridge-moh-stop lb-" + id, "destroy-bridge lk-" + id);
+            // Bob is free again: he can be consulted once more, and this time all three talk
+            consult(id, ANA, BOB, false);
+            Originate second = h.awaitOriginate(3);
+            h.answer(second);
+            int conference = h.control.ops.size();
+            step(id, ANA, CallEngine.TransferStep.CONFERENCE);
+            assertThat(opsSince(conference)).containsExactly("bridge-moh-stop lb-" + id,
+                    "bridge-add lb-" + id + " " + legs[1], "bridge-add lb-" + id + " " + second.channelId(),
+                    "destroy-bridge lk-" + id);
+            refused(() -> step(id, ANA, CallEngine.TransferStep.CANCEL), HttpStatus.CONFLICT, "call.no-transfer");
+
+            // Ana leaves the conference: Bob keeps the caller
+            h.gone(legs[1], 16);
+            assertThat(h.engine.activeCalls()).isOne();
+            assertThat(h.recorder.events(id)).extracting(Event::type).containsSubsequence(
+                    InteractionEvent.Type.CONSULTING, InteractionEvent.Type.CONSULTED,
+                    InteractionEvent.Type.TRANSFER_CANCELLED, InteractionEvent.Type.CONSULTING,
+                    InteractionEvent.Type.CONSULTED, InteractionEvent.Type.CONFERENCED,
+                    InteractionEvent.Type.TRANSFERRED);
+            h.gone(legs[0], 16);
+            assertThat(h.recorder.ended(id).reason()).isEqualTo("CALLER_HANGUP");
+            assertThat(h.control.ops).contains("hangup " + second.channelId() + " NORMAL");
+        }
+
+        @Test
+        void aBlindTransferNobodyAnswersEndsWithAnApologyAndAMissedCall() throws Exception {
+            String[] legs = talkingWithAna();
+            UUID id = h.interactionId();
+            refused(() -> consult(id, BOB, CARA, true), HttpStatus.FORBIDDEN, "call.not-yours");
+            refused(() -> h.engine.consult(OTHER_TENANT, id, ANA.agentId(), BOB, true).get(5, TimeUnit.SECONDS),
+                    HttpStatus.NOT_FOUND, "resource.not-found");
+            refused(() -> consult(id, ANA, ANA, true), HttpStatus.CONFLICT, "call.agent-busy");
+            int before = h.control.ops.size();
+
+            consult(id, ANA, BOB, true);
+            Originate bob = h.awaitOriginate(2);
+            assertThat(opsSince(before)).startsWith("bridge-moh-start lb-" + id, "hangup " + legs[1] + " NORMAL");
+            refused(() -> step(id, ANA, CallEngine.TransferStep.COMPLETE), HttpStatus.CONFLICT, "call.no-transfer");
+            h.gone(legs[1], 16);
+            assertThat(h.engine.activeCalls()).as("the caller still waits for Bob").isOne();
+
+            h.gone(bob.channelId(), 21);
+            assertThat(h.control.lastPlay(legs[0]).mediaUri()).contains("no-agents");
+            assertThat(h.queues.workList).containsExactly("MISSED " + id + " " + CALLER);
+            h.finishPlayback(legs[0]);
+            assertThat(h.control.ops).contains("hangup " + legs[0] + " NORMAL");
+        }
+
+        @Test
+        void theFirstAgentHangingUpWhileTheTargetRingsMakesTheTransferBlind() throws Exception {
+            String[] legs = talkingWithAna();
+            UUID id = h.interactionId();
+            consult(id, ANA, BOB, false);
+            Originate bob = h.awaitOriginate(2);
+
+            h.gone(legs[1], 16);
+            assertThat(h.engine.activeCalls()).isOne();
+            h.answer(bob);
+
+            assertThat(h.control.ops).contains("bridge-add lb-" + id + " " + bob.channelId(),
+                    "bridge-moh-stop lb-" + id);
+            assertThat(h.recorder.events(id)).filteredOn(e -> e.type() == InteractionEvent.Type.TRANSFERRED)
+                    .extracting(Event::agentName, Event::detail).containsExactly(tuple("Bob", "from Ana (blind)"));
+            h.gone(legs[0], 16);
+            assertThat(h.recorder.ended(id).reason()).isEqualTo("CALLER_HANGUP");
         }
     }
 

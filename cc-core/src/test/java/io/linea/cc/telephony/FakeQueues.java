@@ -103,6 +103,11 @@ final class FakeQueues implements VoiceQueues {
     }
 
     @Override
+    public void transferred(UUID taskId, UUID toPersonId) {
+        told.add("transferred " + taskId + " " + toPersonId);
+    }
+
+    @Override
     public void callbackKept(UUID taskId) {
         told.add("kept " + taskId);
     }
