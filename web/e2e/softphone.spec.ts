@@ -274,7 +274,7 @@ test('an agent answers a sipp caller in the browser softphone: screen pop, audio
   }
 });
 
-test('an attended transfer: agent 1 consults agent 2 in another browser while the caller hears music, then hands the call over (AGT-03)', async ({
+test('an attended transfer: agent 1 consults agent 2 in another browser while the caller hears music, hands the call over, and agent 2 wraps it up (AGT-03, AGT-05)', async ({
   openPage,
 }) => {
   test.setTimeout(240_000);
@@ -328,6 +328,53 @@ test('an attended transfer: agent 1 consults agent 2 in another browser while th
     await second.getByTestId('softphone-hangup').click();
     const result = await caller.done;
     expect(result.code, result.output).toBe(0);
+
+    // wrap-up by agent 2 (AGT-05): one of the caller's two clients, a category of Demo Energy, a note
+    const wrapUp = second.getByTestId('softphone-wrap-up');
+    await expect(wrapUp).toHaveAttribute('data-interaction', interactionId!);
+    const clientSelect = wrapUp.getByTestId('softphone-wrap-up-client');
+    await expect(clientSelect.locator('option')).toHaveCount(3);
+    await clientSelect.selectOption({ index: 1 });
+    const clientId = await clientSelect.inputValue();
+    await wrapUp.getByTestId('softphone-wrap-up-categories').click();
+    const category = second.getByRole('listbox').getByRole('option').first();
+    const categoryName = (await category.innerText()).trim();
+    await category.click();
+    await second.keyboard.press('Escape');
+    const note = unique('Meter reading disputed');
+    await wrapUp.getByTestId('softphone-wrap-up-note').fill(note);
+    await wrapUp.getByTestId('softphone-wrap-up-save').click();
+    await expect(wrapUp).toHaveCount(0);
+    const categories = await apiJson<{ categories: { name: string }[] }>(
+      admin,
+      'GET',
+      `/api/cc/interactions/${interactionId}/categories`,
+      undefined,
+      DEMO_TENANT_ID,
+    );
+    expect(categoryName).toContain(categories.body.categories.map((c) => c.name).join());
+    const notes = await apiJson<{ items: { text: string; interactionId: string }[] }>(
+      admin,
+      'GET',
+      `/api/cc/clients/${clientId}/notes`,
+      undefined,
+      DEMO_TENANT_ID,
+    );
+    const items = Array.isArray(notes.body) ? (notes.body as typeof notes.body.items) : notes.body.items;
+    expect(items.find((n) => n.text === note)?.interactionId).toBe(interactionId);
+    const history = await apiJson<{ items: { id: string }[] } | { id: string }[]>(
+      admin,
+      'GET',
+      `/api/cc/clients/${clientId}/interactions`,
+      undefined,
+      DEMO_TENANT_ID,
+    );
+    const calls = Array.isArray(history.body) ? history.body : history.body.items;
+    expect(
+      calls.map((c) => c.id),
+      'the call is in the client card history',
+    ).toContain(interactionId);
+
     await expect
       .poll(
         async () => {

@@ -299,7 +299,7 @@ describe('softphone (AGT-02, TEN-03)', () => {
 
   it('transfers a call to a colleague of the call’s own client after consulting them (AGT-03)', async () => {
     const id = '11111111-2222-4333-8444-555555555555';
-    let events = [{ type: 'ANSWERED', agentId: 'agent-aghealth0001' }];
+    let transfer = { state: 'RINGING', agentId: 'a-ivan', agentName: 'Ivan' };
     const { api } = renderApp({
       path: '/',
       me: deskOperator,
@@ -312,7 +312,7 @@ describe('softphone (AGT-02, TEN-03)', () => {
                 { agentId: 'a-zoe', displayName: 'Zoe', state: 'ON_CALL' },
               ]
             : [{ agentId: 'a-demo', displayName: 'Demo colleague', state: 'AVAILABLE' }],
-        [`GET /api/cc/interactions/${id}`]: () => ({ id, events }),
+        [`GET /api/cc/calls/${id}/transfer`]: () => transfer,
         [`POST /api/cc/calls/${id}/transfer`]: { status: 202, body: undefined },
         [`POST /api/cc/calls/${id}/transfer/complete`]: { status: 204, body: undefined },
       },
@@ -352,7 +352,7 @@ describe('softphone (AGT-02, TEN-03)', () => {
     expect(await screen.findByTestId('transfer-consult')).toHaveTextContent('Calling Ivan');
     expect(screen.getByTestId('transfer-complete')).toBeDisabled();
 
-    events = [...events, { type: 'CONSULTING', agentId: 'a-ivan' }, { type: 'CONSULTED', agentId: 'a-ivan' }];
+    transfer = { ...transfer, state: 'TALKING' };
     await waitFor(
       () => expect(screen.getByTestId('transfer-consult')).toHaveAttribute('data-answered', 'true'),
       {

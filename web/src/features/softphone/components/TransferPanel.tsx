@@ -14,12 +14,14 @@ export interface Colleague {
   state: PresenceState;
 }
 
-interface InteractionEventView {
-  type: string;
+/** The agent's transfer of the call as cc-core sees it (GET /api/cc/calls/{id}/transfer). */
+interface TransferState {
+  state: 'NONE' | 'RINGING' | 'TALKING' | 'CONFERENCE';
   agentId: string | null;
+  agentName: string | null;
 }
 
-type Consult = { agentId: string; name: string; conference: boolean };
+type Consult = { agentId: string; name: string; conference: boolean; attempt: number };
 
 const FAVOURITES_KEY = 'linea.softphone.favourites';
 
@@ -60,21 +62,15 @@ export function TransferPanel({ call }: { call: PhoneCall }) {
     refetchInterval: 3_000,
     enabled: consult === null,
   });
-  // whether the consulted agent answered: the call's own events, polled while the consultation runs
-  const events = useQuery({
-    queryKey: ['softphone', 'transfer-events', call.tenantId, call.interactionId],
-    queryFn: () =>
-      api<{ events: InteractionEventView[] }>(`/api/cc/interactions/${call.interactionId}`, {
-        tenantId: call.tenantId,
-      }),
+  // whether the consulted agent rings, answered, or is gone (rejected, no answer, hung up)
+  const transfer = useQuery({
+    queryKey: ['softphone', 'transfer', call.tenantId, call.interactionId, consult?.attempt],
+    queryFn: () => api<TransferState>(base, { tenantId: call.tenantId }),
     refetchInterval: 1_000,
     enabled: consult !== null,
   });
-  const lastStep = [...(events.data?.events ?? [])]
-    .reverse()
-    .find((e) => ['CONSULTING', 'CONSULTED', 'TRANSFER_CANCELLED'].includes(e.type))?.type;
-  const answered = lastStep === 'CONSULTED';
-  const failed = lastStep === 'TRANSFER_CANCELLED';
+  const answered = transfer.data?.state === 'TALKING' || transfer.data?.state === 'CONFERENCE';
+  const failed = transfer.data?.state === 'NONE';
 
   const start = useMutation({
     mutationFn: ({ colleague, mode }: { colleague: Colleague; mode: 'ATTENDED' | 'BLIND' }) =>
@@ -85,7 +81,12 @@ export function TransferPanel({ call }: { call: PhoneCall }) {
       }),
     onSuccess: (_, { colleague, mode }) => {
       if (mode === 'ATTENDED') {
-        setConsult({ agentId: colleague.agentId, name: colleague.displayName, conference: false });
+        setConsult({
+          agentId: colleague.agentId,
+          name: colleague.displayName,
+          conference: false,
+          attempt: Date.now(),
+        });
       }
     },
     onError: (error) => notifyError(error, t),

@@ -85,6 +85,16 @@ class CallController {
                 request.mode() == TransferMode.BLIND);
     }
 
+    /**
+     * The current user's transfer of the call: {@code NONE}, {@code RINGING}, {@code TALKING} (consulting) or
+     * {@code CONFERENCE}, with the consulted agent (AGT-03); 404 when the call is over.
+     */
+    @GetMapping("/{interactionId}/transfer")
+    @RequiresPermission(Permissions.CALLS_PLACE)
+    CallEngine.TransferState transferState(@PathVariable UUID interactionId) {
+        return telephony.transferState(LineaPrincipal.current().orElseThrow().personId(), interactionId);
+    }
+
     /** The consulted agent gets the call; the current user leaves it (AGT-03). */
     @PostMapping("/{interactionId}/transfer/complete")
     @ResponseStatus(HttpStatus.NO_CONTENT)

@@ -809,6 +809,26 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         });
     }
 
+    /** What the agent's transfer panel shows: whether the consulted agent rings, talks, or all three talk. */
+    record TransferState(String state, UUID agentId, String agentName) {
+    }
+
+    /** AGT-03: the transfer of the call {@code byAgent} talks on, {@code NONE} when there is none (any more). */
+    CompletableFuture<TransferState> transferState(UUID tenantId, UUID interactionId, UUID byAgent) {
+        return onEngine(() -> {
+            Call call = calls.get(interactionId);
+            if (call == null || !call.tenantId.equals(tenantId)) {
+                throw LineaProblemException.notFound("interaction");
+            }
+            if (call.agent == null || !call.agent.agentId().equals(byAgent) || call.consultChannel == null
+                    || call.blindTransfer) {
+                return new TransferState("NONE", null, null);
+            }
+            String state = call.conference ? "CONFERENCE" : call.consultAnswered ? "TALKING" : "RINGING";
+            return new TransferState(state, call.consultAgent.agentId(), call.consultAgent.displayName());
+        });
+    }
+
     private <T> CompletableFuture<T> onEngine(java.util.function.Supplier<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
         engine.execute(() -> {

@@ -194,6 +194,14 @@ public class Telephony implements SmartLifecycle {
         await(engine.transferStep(tenantId, interactionId, me.agentId(), step));
     }
 
+    /** AGT-03: the current user's transfer of the call, for their transfer panel. */
+    public CallEngine.TransferState transferState(UUID userId, UUID interactionId) {
+        UUID tenantId = TenantContext.requireTenant();
+        AgentTarget me = directory.agentOfUser(tenantId, userId)
+                .orElseThrow(() -> LineaProblemException.conflict("call.no-agent"));
+        return await(engine.transferState(tenantId, interactionId, me.agentId()));
+    }
+
     private static <T> T await(java.util.concurrent.CompletableFuture<T> future) {
         try {
             return future.get(10, TimeUnit.SECONDS);

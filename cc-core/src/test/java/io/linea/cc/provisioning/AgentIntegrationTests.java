@@ -243,6 +243,7 @@ class AgentIntegrationTests {
         Api.Response noCall = agentInA.post("/api/cc/calls/" + call + "/transfer",
                 Map.of("agentId", zoe.toString(), "mode", "BLIND"));
         assertThat(noCall.status()).as(noCall.toString()).isEqualTo(404);
+        assertThat(agentInA.get("/api/cc/calls/" + call + "/transfer").status()).isEqualTo(404);
         for (String step : List.of("complete", "cancel", "conference")) {
             Api.Response none = agentInA.post("/api/cc/calls/" + call + "/transfer/" + step, null);
             assertThat(none.status()).as(step + ": " + none).isEqualTo(404);

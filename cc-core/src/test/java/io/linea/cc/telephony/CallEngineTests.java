@@ -846,7 +846,11 @@ class CallEngineTests {
                     "call.transfer-not-answered");
             refused(() -> consult(id, ANA, CARA, false), HttpStatus.CONFLICT, "call.transfer-in-progress");
 
+            assertThat(h.engine.transferState(TENANT, id, ANA.agentId()).get(5, TimeUnit.SECONDS))
+                    .isEqualTo(new CallEngine.TransferState("RINGING", BOB.agentId(), "Bob"));
             h.answer(bob);
+            assertThat(h.engine.transferState(TENANT, id, ANA.agentId()).get(5, TimeUnit.SECONDS).state())
+                    .isEqualTo("TALKING");
             int answered = h.control.ops.size();
             h.clock.advance(Duration.ofSeconds(30));
             step(id, ANA, CallEngine.TransferStep.COMPLETE);
@@ -882,6 +886,8 @@ class CallEngineTests {
             int before = h.control.ops.size();
 
             step(id, ANA, CallEngine.TransferStep.CANCEL);
+            assertThat(h.engine.transferState(TENANT, id, ANA.agentId()).get(5, TimeUnit.SECONDS).state())
+                    .isEqualTo("NONE");
             assertThat(opsSince(before)).containsExactly("hangup " + first.channelId() + " NORMAL",
                     "bridge-add lb-" + id + " " + legs[1], "bridge-moh-stop lb-" + id, "destroy-bridge lk-" + id);
             // Bob is free again: he can be consulted once more, and this time all three talk
