@@ -32,6 +32,9 @@ const FEATURES = [
   'forms',
   'categories',
   'api-credentials',
+  // agent workspace
+  'softphone',
+  'my-calls',
 ];
 
 // Imports flow lib -> features -> app (STYLE.md, after bulletproof-react): shared code never reaches

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { DEMO_TENANT_ID } from './support/env';
 import { apiCall, apiJson, expect, signIn, test, unique } from './support/linea';
-import { call, rtpPacketsTo } from './support/sipp';
+import { answer, call, rtpPacketsTo } from './support/sipp';
 
 // AGT-02, AGT-04, TEN-03 with real parts: a sipp caller (the demo carrier 127.0.0.2) reaches a queue on
 // the browser tests' Asterisk node; demo-agent1's browser softphone (JsSIP over WSS, DTLS-SRTP, a fake
@@ -389,6 +389,117 @@ test('an attended transfer: agent 1 consults agent 2 in another browser while th
       .toBe('ENDED agent 2 ANSWERED:1,CONSULTING:2,CONSULTED:2,TRANSFERRED:2');
   } finally {
     caller?.stop();
+    await setup.cleanup();
+  }
+});
+
+test('a three-way conference: agent 1 joins agent 2 to the call, all three hear each other, then agent 1 leaves (AGT-02, AGT-03)', async ({
+  openPage,
+}) => {
+  test.setTimeout(240_000);
+  const platform = await openPage();
+  await signIn(platform, 'platform');
+  const admin = await openPage();
+  await signIn(admin, 'demo-admin');
+  const first = await openPage({ microphone: true });
+  await signIn(first, 'demo-agent1');
+  const second = await openPage({ microphone: true });
+  await signIn(second, 'demo-agent2');
+  let caller: ReturnType<typeof call> | undefined;
+  const setup = await desk(platform, admin, [first, second], 'E2E conference');
+  try {
+    caller = call(setup.e164, SHARED_NUMBER, 120_000);
+    const offer = first.getByTestId('softphone-call');
+    await expect(offer).toHaveAttribute('data-state', 'ringing', { timeout: 30_000 });
+    const interactionId = await offer.getAttribute('data-interaction');
+    await first.getByTestId('softphone-answer').click();
+    await expect(offer).toHaveAttribute('data-state', 'talking', { timeout: 20_000 });
+    await first.getByTestId('softphone-transfer').click();
+    await first.getByTestId('transfer-search').fill(setup.agentNames[1]!);
+    await first
+      .getByTestId('transfer-target')
+      .filter({ hasText: setup.agentNames[1]! })
+      .getByTestId('transfer-consult-start')
+      .click();
+    const joined = second.getByTestId('softphone-call');
+    await expect(joined).toHaveAttribute('data-state', 'ringing', { timeout: 30_000 });
+    await second.getByTestId('softphone-answer').click();
+    await expect(first.getByTestId('transfer-consult')).toHaveAttribute('data-answered', 'true', {
+      timeout: 15_000,
+    });
+
+    // all three in the caller's bridge: both browsers send and receive, the caller gets RTP
+    await first.getByTestId('transfer-conference').click();
+    await expect
+      .poll(async () => (await interaction(admin, interactionId)).events.map((e) => e.type), {
+        timeout: 15_000,
+      })
+      .toContain('CONFERENCED');
+    await expectAudio(first);
+    await expectAudio(second);
+    expect(await rtpPacketsTo(caller.mediaPort, 2000), 'the conference reaches the caller').toBeGreaterThan(
+      40,
+    );
+
+    // agent 1 leaves: agent 2 keeps the caller
+    await first.getByTestId('transfer-complete').click();
+    await expect(offer).toHaveAttribute('data-state', 'ended', { timeout: 15_000 });
+    await expect(joined).toHaveAttribute('data-state', 'talking');
+    await expectAudio(second);
+    await second.getByTestId('softphone-hangup').click();
+    const result = await caller.done;
+    expect(result.code, result.output).toBe(0);
+    await expect
+      .poll(
+        async () => {
+          const detail = await interaction(admin, interactionId);
+          return `${detail.state} agent ${setup.agents.indexOf(detail.agentId) + 1} ${detail.events
+            .filter((e) => ['CONFERENCED', 'TRANSFERRED'].includes(e.type))
+            .map((e) => e.type)
+            .join(',')}`;
+        },
+        { timeout: 15_000 },
+      )
+      .toBe('ENDED agent 2 CONFERENCED,TRANSFERRED');
+  } finally {
+    caller?.stop();
+    await setup.cleanup();
+  }
+});
+
+test('an outbound call from the softphone keypad shows the chosen number of the client as caller ID (AGT-02, TEL-05)', async ({
+  openPage,
+}) => {
+  test.setTimeout(180_000);
+  const platform = await openPage();
+  await signIn(platform, 'platform');
+  const admin = await openPage();
+  await signIn(admin, 'demo-admin');
+  const agentPage = await openPage({ microphone: true });
+  await signIn(agentPage, 'demo-agent1');
+  const setup = await desk(platform, admin, [agentPage], 'E2E outbound');
+  const callee = answer();
+  try {
+    const dial = agentPage.getByTestId('softphone-dial');
+    await dial.getByTestId('softphone-dial-from').selectOption({ label: setup.e164 });
+    await dial.getByTestId('softphone-dial-number').fill('+37322000999');
+    await dial.getByTestId('softphone-dial-call').click();
+
+    // the agent's own softphone rings first and answers by itself; then the carrier gets the call
+    const placed = agentPage.getByTestId('softphone-call');
+    await expect(placed).toHaveAttribute('data-state', 'talking', { timeout: 30_000 });
+    await expect
+      .poll(() => /INVITE sip:\+?37322000999@/.test(callee.messages()), { timeout: 20_000 })
+      .toBe(true);
+    const invite = callee.messages().split('INVITE sip:')[1] ?? '';
+    expect(invite.match(/^From:.*$/m)?.[0], 'the caller ID the carrier sees').toContain(setup.e164);
+    await expectAudio(agentPage);
+
+    await agentPage.getByTestId('softphone-hangup').click();
+    const result = await callee.done;
+    expect(result.code, result.output).toBe(0);
+  } finally {
+    callee.stop();
     await setup.cleanup();
   }
 });

@@ -80,6 +80,11 @@ export function call(service: string, from: string, talkMs: number): Caller {
     from,
     `${host}:${sipPort}`,
   ];
+  return { mediaPort, ...run(dir, args) };
+}
+
+/** Starts sipp in `dir`; its exit code and the tail of what it printed come with `done`. */
+function run(dir: string, args: string[]) {
   const child: ChildProcess = spawn(binary('sipp'), args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
@@ -87,7 +92,49 @@ export function call(service: string, from: string, talkMs: number): Caller {
   const done = new Promise<{ code: number | null; output: string }>((resolve) =>
     child.on('exit', (code) => resolve({ code, output })),
   );
-  return { mediaPort, done, stop: () => child.kill('SIGTERM') };
+  return { done, stop: () => child.kill('SIGTERM') };
+}
+
+export interface Callee extends Omit<Caller, 'mediaPort'> {
+  /** The SIP messages sipp received and sent so far (its -trace_msg log), e.g. to read the INVITE's From. */
+  messages(): string;
+}
+
+/**
+ * The demo carrier (127.0.0.2:5060) receiving one outbound call: rings briefly, answers, echoes RTP,
+ * and waits for the far end's BYE.
+ */
+export function answer(): Callee {
+  const dir = mkdtempSync(join(tmpdir(), 'linea-e2e-sipp-'));
+  const scenario = readFileSync(join(SCENARIOS, 'answer.xml'), 'utf8')
+    .replaceAll('[ring_ms]', '300')
+    .replaceAll('[talk_ms]', '0');
+  writeFileSync(join(dir, 'answer.xml'), scenario);
+  const args = [
+    '-sf',
+    'answer.xml',
+    '-i',
+    CARRIER_IP,
+    '-p',
+    '5060',
+    '-mp',
+    String(36000 + Math.floor(Math.random() * 1000) * 2),
+    '-m',
+    '1',
+    '-nostdin',
+    '-rtp_echo',
+    '-trace_msg',
+    '-message_file',
+    'messages.log',
+    '-timeout',
+    '180s',
+    '-timeout_error',
+  ];
+  return {
+    ...run(dir, args),
+    messages: () =>
+      existsSync(join(dir, 'messages.log')) ? readFileSync(join(dir, 'messages.log'), 'utf8') : '',
+  };
 }
 
 /** How many UDP packets reach the caller's RTP port within `ms`, as tcpdump sees them on loopback. */

@@ -17,6 +17,7 @@ describe('navigation by role and permission (ADM-01, TEN-02, TEN-04, TEN-05, ACD
     expect(await navIds(demoAdmin)).toEqual([
       'nav-home',
       'nav-presence',
+      'nav-my-calls',
       'nav-presence-agents',
       'nav-queues',
       'nav-skills',
@@ -45,6 +46,7 @@ describe('navigation by role and permission (ADM-01, TEN-02, TEN-04, TEN-05, ACD
     expect(await navIds(operator)).toEqual([
       'nav-home',
       'nav-presence',
+      'nav-my-calls',
       'nav-queues',
       'nav-skills',
       'nav-break-reasons',
@@ -63,6 +65,7 @@ describe('navigation by role and permission (ADM-01, TEN-02, TEN-04, TEN-05, ACD
     expect(await navIds(supervisorWithAudit)).toEqual([
       'nav-home',
       'nav-presence',
+      'nav-my-calls',
       'nav-queues',
       'nav-skills',
       'nav-break-reasons',
@@ -99,6 +102,7 @@ describe('navigation by role and permission (ADM-01, TEN-02, TEN-04, TEN-05, ACD
     expect(await navIds(caller)).toEqual([
       'nav-home',
       'nav-presence',
+      'nav-my-calls',
       'nav-queues',
       'nav-skills',
       'nav-break-reasons',

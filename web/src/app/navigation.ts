@@ -26,6 +26,14 @@ export const NAV_ITEMS: NavItem[] = [
     allowed: ({ membership }) => can(membership, 'queues.view'),
   },
   {
+    // AGT-07, AGT-10: the agent's own calls, statistics and waiting callers
+    id: 'my-calls',
+    path: '/my-calls',
+    labelKey: 'nav.myCalls',
+    section: 'tenant',
+    allowed: ({ membership }) => can(membership, 'queues.view'),
+  },
+  {
     id: 'presence-agents',
     path: '/presence/agents',
     labelKey: 'nav.agentStatus',

@@ -12,6 +12,7 @@ const QueueEditorPage = lazy(() => import('@/features/queues/components/QueueEdi
 const SkillsPage = lazy(() => import('@/features/skills/components/SkillsPage'));
 const BreakReasonsPage = lazy(() => import('@/features/break-reasons/components/BreakReasonsPage'));
 const MyStatusPage = lazy(() => import('@/features/presence/components/MyStatusPage'));
+const MyCallsPage = lazy(() => import('@/features/my-calls/components/MyCallsPage'));
 const AgentStatusPage = lazy(() => import('@/features/presence/components/AgentStatusPage'));
 const CallbacksPage = lazy(() => import('@/features/callbacks/components/CallbacksPage'));
 const CalendarsPage = lazy(() => import('@/features/calendars/components/CalendarsPage'));
@@ -148,6 +149,14 @@ export function AppRoutes() {
           element={
             <Guard item="presence">
               <MyStatusPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="my-calls"
+          element={
+            <Guard item="my-calls">
+              <MyCallsPage />
             </Guard>
           }
         />

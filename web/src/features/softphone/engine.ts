@@ -50,6 +50,15 @@ export interface PhoneCall {
   cause: string | null;
 }
 
+/** A client of the call's tenant whose phone matches the caller (screen pop, AGT-04). */
+export interface MatchedClient {
+  id: string;
+  firstName: string | null;
+  lastName: string | null;
+  organisation: string | null;
+  externalId: string | null;
+}
+
 /** A call the agent talked on that ended: categories, a note and the client wait for them (AGT-05). */
 export interface WrapUp {
   id: string;

@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { ana, crmRoutes, ion } from '@/test/crm';
 import { demoAdmin } from '@/test/fixtures';
 import { renderApp } from '@/test/render';
-import { abandonedCall, answeredCall, answeredCallDetail, outboundCall, page } from '@/test/telephony';
+import {
+  abandonedCall,
+  answeredCall,
+  answeredCallDetail,
+  outboundCall,
+  page,
+  tenantNumbers,
+} from '@/test/telephony';
 
 const historyRoutes = {
   ...crmRoutes,
@@ -215,6 +222,30 @@ describe('Client card (CRM-01, AGT-05, AGT-12)', () => {
     });
     await openTab('history');
     expect(await screen.findByTestId('empty-state')).toHaveTextContent('No calls yet');
+  });
+
+  it("calls one of the client's saved numbers with a caller ID of the tenant (AGT-02)", async () => {
+    const { api } = renderApp({
+      path: '/clients/c-ana',
+      me: demoAdmin,
+      routes: {
+        ...crmRoutes,
+        'GET /api/cc/calls/caller-numbers': tenantNumbers,
+        'POST /api/cc/calls': { status: 202, body: { interactionId: 'i-new' } },
+      },
+    });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Call +37369123456' }));
+    const form = await screen.findByTestId('place-call-form');
+    expect(within(form).getByLabelText(/^Number to call/)).toHaveValue('+37369123456');
+    await user.click(within(form).getByTestId('place-call-submit'));
+    await waitFor(() =>
+      expect(api.calls.some((c) => c.path === '/api/cc/calls' && c.method === 'POST')).toBe(true),
+    );
+    const placed = api.calls.find((c) => c.path === '/api/cc/calls' && c.method === 'POST')!;
+    expect(placed.body).toMatchObject({ to: '+37369123456' });
+    // the card was not saved by the call's form
+    expect(api.calls.some((c) => c.path === '/api/cc/clients/c-ana' && c.method === 'PUT')).toBe(false);
   });
 
   it('deletes the client only after confirmation', async () => {

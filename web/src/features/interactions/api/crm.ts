@@ -4,6 +4,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, asList, type Page } from '@/lib/api/client';
 import { useTenantId } from '@/lib/session/SessionProvider';
+import type { CategoryOption } from '@/lib/categories';
+
+export { categoryPath, type CategoryOption } from '@/lib/categories';
 
 export type FormFieldType =
   'TEXT' | 'NUMBER' | 'DATE' | 'SELECT' | 'MULTI_SELECT' | 'BOOLEAN' | 'PHONE' | 'EMAIL';
@@ -47,15 +50,6 @@ export interface FormAnswer {
   updatedAt: string;
   updatedBy: string | null;
   updatedByName: string | null;
-  version: number;
-}
-
-export interface CategoryOption {
-  id: string;
-  name: string;
-  parentId: string | null;
-  active: boolean;
-  position: number;
   version: number;
 }
 
@@ -181,20 +175,4 @@ export function useAssignCategories(id: string) {
       void queryClient.invalidateQueries({ queryKey: ['t', tenantId, 'interactions', 'detail', id] });
     },
   });
-}
-
-/** "Billing › Refund": a category with the names of its parents. */
-export function categoryPath(categories: CategoryOption[], id: string, fallback: string): string {
-  const byId = new Map(categories.map((c) => [c.id, c]));
-  const names: string[] = [];
-  const seen = new Set<string>();
-  for (
-    let current = byId.get(id);
-    current && !seen.has(current.id);
-    current = byId.get(current.parentId ?? '')
-  ) {
-    seen.add(current.id);
-    names.unshift(current.name);
-  }
-  return names.length ? names.join(' › ') : fallback;
 }

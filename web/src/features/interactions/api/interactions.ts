@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, type Page } from '@/lib/api/client';
 import { useTenantId } from '@/lib/session/SessionProvider';
 
@@ -120,13 +120,4 @@ export function useInteraction(id: string | null) {
   });
 }
 
-/** TEL-05: an outbound call from one of the tenant's numbers, rung first on the caller's own agent. */
-export function usePlaceCall() {
-  const tenantId = useTenantId();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (call: { numberId: string; to: string }) =>
-      api<{ interactionId: string }>('/api/cc/calls', { method: 'POST', body: call, tenantId }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: interactionsKey(tenantId) }),
-  });
-}
+export { usePlaceCall } from '@/lib/api/calls';

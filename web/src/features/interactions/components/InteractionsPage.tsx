@@ -12,7 +12,7 @@ import { EmptyState, ErrorState, LoadingState } from '@/lib/ui/states';
 import { INTERACTIONS_PAGE_SIZE, useInteractions, type Direction } from '../api/interactions';
 import { Outcome, STATE_COLORS } from '../utils/labels';
 import { InteractionDrawer } from './InteractionDrawer';
-import { PlaceCallModal } from './PlaceCallModal';
+import { PlaceCallModal } from '@/lib/ui/PlaceCallModal';
 
 /** TEL-05: the tenant's calls in and out, live, with each call's timeline; and placing a call. */
 export default function InteractionsPage() {

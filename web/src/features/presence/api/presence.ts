@@ -2,20 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Page } from '@/lib/api/client';
 import { useTenantId } from '@/lib/session/SessionProvider';
 
-/**
- * ACD-05: an agent's state, per person across all their tenants. Only AVAILABLE, BREAK and
- * LOGGED_OUT are chosen (by the agent or a supervisor); the others follow from their calls and chats.
- */
-export const PRESENCE_STATES = [
-  'LOGGED_OUT',
-  'AVAILABLE',
-  'RINGING',
-  'ON_CALL',
-  'WRAP_UP',
-  'BREAK',
-  'CHATTING',
-] as const;
-export type PresenceState = (typeof PRESENCE_STATES)[number];
+import type { PresenceState } from '@/lib/presence';
+
+export { PRESENCE_STATES, type PresenceState } from '@/lib/presence';
 
 export const CHOSEN_STATES = ['AVAILABLE', 'BREAK', 'LOGGED_OUT'] as const;
 export type ChosenState = (typeof CHOSEN_STATES)[number];

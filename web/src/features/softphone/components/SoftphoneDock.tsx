@@ -18,7 +18,7 @@ import { useNavigate } from 'react-router';
 import { api, isApiError } from '@/lib/api/client';
 import { useSession } from '@/lib/session/SessionProvider';
 import { notifyError } from '@/lib/ui/notify';
-import type { Client } from '@/features/clients/api/clients';
+import type { MatchedClient as Client } from '../engine';
 import { softphone, type PhoneCall, type SoftphoneCredentials } from '../engine';
 import { DevicePanel } from './DevicePanel';
 import { DialPanel } from './DialPanel';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '@/lib/api/client';
 import { notifyError } from '@/lib/ui/notify';
-import type { PresenceState } from '@/features/presence/api/presence';
+import type { PresenceState } from '@/lib/presence';
 import type { PhoneCall } from '../engine';
 
 /** Another agent of the call's tenant with their live state (AGT-03). */

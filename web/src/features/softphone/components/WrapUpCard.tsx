@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { api, asList, type Page } from '@/lib/api/client';
 import { useSession } from '@/lib/session/SessionProvider';
 import { notifyError } from '@/lib/ui/notify';
-import type { Client } from '@/features/clients/api/clients';
-import { categoryPath, type CategoryOption } from '@/features/interactions/api/crm';
-import type { PresenceState } from '@/features/presence/api/presence';
+import type { MatchedClient as Client } from '../engine';
+import { categoryPath, type CategoryOption } from '@/lib/categories';
+import type { PresenceState } from '@/lib/presence';
 import { softphone, type WrapUp } from '../engine';
 
 /** Seconds as m:ss. */

@@ -258,4 +258,13 @@ public class Telephony implements SmartLifecycle {
     public boolean isRunning() {
         return running;
     }
+
+    /**
+     * Stopping ends the engine and its executors for good; a paused context (Spring's test context cache
+     * pauses contexts it is not using) would come back with a call engine that refuses every request.
+     */
+    @Override
+    public boolean isPauseable() {
+        return false;
+    }
 }

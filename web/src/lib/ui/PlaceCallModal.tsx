@@ -7,7 +7,7 @@ import { useForm, type Errors } from '@/lib/form';
 import { formatE164, isE164, normaliseE164 } from '@/lib/phone';
 import { errorMessage, notifyError, notifySuccess } from '@/lib/ui/notify';
 import { FormAlert } from '@/lib/ui/states';
-import { usePlaceCall } from '../api/interactions';
+import { usePlaceCall } from '@/lib/api/calls';
 
 interface Values {
   numberId: string;
@@ -16,15 +16,16 @@ interface Values {
 
 /**
  * TEL-05: call someone from one of the tenant's numbers. The platform rings the caller's own agent
- * first and dials out when they answer; the call then shows up in the list.
+ * first and dials out when they answer; the call then shows up in the list. From a client's card
+ * (AGT-02), the number comes filled in.
  */
-export function PlaceCallModal({ onClose }: { onClose: () => void }) {
+export function PlaceCallModal({ onClose, initialTo = '' }: { onClose: () => void; initialTo?: string }) {
   const { t } = useTranslation();
   const numbers = useCallerNumbers(true);
   const place = usePlaceCall();
   const [refusal, setRefusal] = useState<string | null>(null);
   const first = numbers.data?.[0]?.id ?? '';
-  const form = useForm<Values>({ numberId: '', to: '' }, (v) => {
+  const form = useForm<Values>({ numberId: '', to: initialTo }, (v) => {
     const errors: Errors = {};
     if (!(v.numberId || first)) errors.numberId = t('validation.required');
     const to = normaliseE164(v.to);
