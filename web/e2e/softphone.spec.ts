@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { DEMO_TENANT_ID } from './support/env';
+import { DEMO_TENANT_ID, HEALTH_TENANT_ID } from './support/env';
 import { apiCall, apiJson, expect, signIn, test, unique } from './support/linea';
 import { answer, call, rtpPacketsTo } from './support/sipp';
 
@@ -65,7 +65,13 @@ interface Desk {
  * each page's person, the first of them the queue's only member and logged in to it; every softphone
  * connected and registered.
  */
-async function desk(platform: Page, admin: Page, agentPages: Page[], label: string): Promise<Desk> {
+async function desk(
+  platform: Page,
+  admin: Page,
+  agentPages: Page[],
+  label: string,
+  { tenantId = DEMO_TENANT_ID, connect = true }: { tenantId?: string; connect?: boolean } = {},
+): Promise<Desk> {
   const created: { number?: string; queue?: string; agents: string[] } = { agents: [] };
   const cleanup = async () => {
     for (const page of agentPages)
@@ -74,11 +80,9 @@ async function desk(platform: Page, admin: Page, agentPages: Page[], label: stri
         .click({ timeout: 2000 })
         .catch(() => undefined);
     for (const agent of created.agents)
-      await apiCall(admin, 'DELETE', `/api/cc/agents/${agent}`, undefined, DEMO_TENANT_ID).catch(
-        () => undefined,
-      );
+      await apiCall(admin, 'DELETE', `/api/cc/agents/${agent}`, undefined, tenantId).catch(() => undefined);
     if (created.queue)
-      await apiCall(admin, 'DELETE', `/api/cc/queues/${created.queue}`, undefined, DEMO_TENANT_ID).catch(
+      await apiCall(admin, 'DELETE', `/api/cc/queues/${created.queue}`, undefined, tenantId).catch(
         () => undefined,
       );
     if (created.number)
@@ -97,7 +101,7 @@ async function desk(platform: Page, admin: Page, agentPages: Page[], label: stri
       e164,
       type: 'FREEPHONE',
       carrierId: carrier!.id,
-      tenantId: DEMO_TENANT_ID,
+      tenantId,
     });
     expect(number.status).toBe(201);
     created.number = number.body.id;
@@ -113,7 +117,7 @@ async function desk(platform: Page, admin: Page, agentPages: Page[], label: stri
         announcePosition: false,
         announceWait: false,
       },
-      DEMO_TENANT_ID,
+      tenantId,
     );
     expect(queue.status).toBe(201);
     created.queue = queue.body.id;
@@ -122,7 +126,7 @@ async function desk(platform: Page, admin: Page, agentPages: Page[], label: stri
       'PUT',
       `/api/cc/numbers/${created.number}`,
       { target: 'QUEUE', queueId: created.queue, version: 0 },
-      DEMO_TENANT_ID,
+      tenantId,
     );
     expect(routed.status).toBe(200);
 
@@ -135,7 +139,7 @@ async function desk(platform: Page, admin: Page, agentPages: Page[], label: stri
         'POST',
         '/api/cc/agents',
         { displayName, userId: me.body.id, reach: 'ENDPOINT', available: true },
-        DEMO_TENANT_ID,
+        tenantId,
       );
       expect(agent.status).toBe(201);
       created.agents.push(agent.body.id);
@@ -146,7 +150,7 @@ async function desk(platform: Page, admin: Page, agentPages: Page[], label: stri
       'PUT',
       `/api/cc/queues/${created.queue}/members`,
       { members: [{ agentId: created.agents[0], skills: [] }] },
-      DEMO_TENANT_ID,
+      tenantId,
     );
     expect(members.status).toBe(200);
     expect(
@@ -156,13 +160,13 @@ async function desk(platform: Page, admin: Page, agentPages: Page[], label: stri
           'POST',
           '/api/cc/presence/me/login',
           { queueId: created.queue },
-          DEMO_TENANT_ID,
+          tenantId,
         )
       ).status,
     ).toBe(200);
 
-    // each softphone connects: one line, Demo Energy, registered over WSS
-    for (const page of agentPages) {
+    // each softphone connects: one line, this tenant's, registered over WSS
+    for (const page of connect ? agentPages : []) {
       await page.getByTestId('softphone-toggle').click();
       await page.getByTestId('softphone-start').click();
       const line = page.getByTestId('softphone-line');
@@ -501,6 +505,102 @@ test('an outbound call from the softphone keypad shows the chosen number of the 
   } finally {
     callee.stop();
     await setup.cleanup();
+  }
+});
+
+test("the BPO operator of two clients gets calls of both, each with that client's own clients and categories (TEN-03, AGT-04, AGT-05)", async ({
+  openPage,
+}) => {
+  test.setTimeout(240_000);
+  const platform = await openPage();
+  await signIn(platform, 'platform');
+  const demoAdmin = await openPage();
+  await signIn(demoAdmin, 'demo-admin');
+  const healthAdmin = await openPage();
+  await signIn(healthAdmin, 'health-admin');
+  const operator = await openPage({ microphone: true });
+  await signIn(operator, 'operator');
+  const callers: ReturnType<typeof call>[] = [];
+  const created: { client?: string; categories: [Page, string, string][] } = { categories: [] };
+  const demo = await desk(platform, demoAdmin, [operator], 'E2E BPO energy', { connect: false });
+  const health = await desk(platform, healthAdmin, [operator], 'E2E BPO health', {
+    tenantId: HEALTH_TENANT_ID,
+    connect: false,
+  });
+  try {
+    // a client of Health Line with the second caller's number, and a category in each tenant
+    const healthCaller = `+38044${Date.now().toString().slice(-7)}`;
+    const client = await apiJson<{ id: string }>(
+      healthAdmin,
+      'POST',
+      '/api/cc/clients',
+      { firstName: 'Petro', lastName: unique('Shevchenko'), phones: [{ number: healthCaller }] },
+      HEALTH_TENANT_ID,
+    );
+    expect(client.status).toBe(201);
+    created.client = client.body.id;
+    const categoryOf = async (admin: Page, tenantId: string, name: string) => {
+      const made = await apiJson<{ id: string }>(admin, 'POST', '/api/cc/categories', { name }, tenantId);
+      expect(made.status).toBe(201);
+      created.categories.push([admin, tenantId, made.body.id]);
+    };
+    const energyCategory = unique('E2E meter');
+    const healthCategory = unique('E2E prescription');
+    await categoryOf(demoAdmin, DEMO_TENANT_ID, energyCategory);
+    await categoryOf(healthAdmin, HEALTH_TENANT_ID, healthCategory);
+
+    // one softphone, two lines: Demo Energy and Health Line
+    await operator.getByTestId('softphone-toggle').click();
+    await operator.getByTestId('softphone-start').click();
+    const lines = operator.getByTestId('softphone-line');
+    await expect(lines).toHaveCount(2);
+    for (const line of await lines.all())
+      await expect(line).toHaveAttribute('data-status', 'registered', { timeout: 30_000 });
+
+    const takeAndWrapUp = async (tenantName: string, clients: number, own: string, foreign: string) => {
+      // the card of the call before may still show for a few seconds: this one is the ringing one
+      const ringing = operator.locator('[data-testid="softphone-call"][data-state="ringing"]');
+      await expect(ringing).toHaveCount(1, { timeout: 30_000 });
+      const interactionId = await ringing.getAttribute('data-interaction');
+      const offer = operator.locator(`[data-testid="softphone-call"][data-interaction="${interactionId}"]`);
+      await expect(offer.getByTestId('softphone-call-tenant')).toHaveText(tenantName);
+      await expect(offer.getByTestId('screen-pop-client')).toHaveCount(clients);
+      await offer.getByTestId('softphone-answer').click();
+      await expect(offer).toHaveAttribute('data-state', 'talking', { timeout: 20_000 });
+      await offer.getByTestId('softphone-hangup').click();
+      const wrapUp = operator.locator(
+        `[data-testid="softphone-wrap-up"][data-interaction="${interactionId}"]`,
+      );
+      await expect(wrapUp).toContainText(tenantName);
+      await wrapUp.getByTestId('softphone-wrap-up-categories').click();
+      const options = operator.getByRole('listbox').getByRole('option');
+      await expect(options.filter({ hasText: own })).toHaveCount(1);
+      await expect(options.filter({ hasText: foreign })).toHaveCount(0);
+      await operator.keyboard.press('Escape');
+      await wrapUp.getByTestId('softphone-wrap-up-close').click();
+      await expect(wrapUp).toHaveCount(0);
+    };
+
+    callers.push(call(demo.e164, SHARED_NUMBER, 60_000));
+    await takeAndWrapUp('Demo Energy', 2, energyCategory, healthCategory);
+    callers.push(call(health.e164, healthCaller, 60_000));
+    await takeAndWrapUp('Health Line', 1, healthCategory, energyCategory);
+    await expect(operator.getByTestId('screen-pop-client')).toHaveCount(0);
+    for (const caller of callers) expect((await caller.done).code).toBe(0);
+  } finally {
+    callers.forEach((c) => c.stop());
+    for (const [admin, tenantId, id] of created.categories)
+      await apiCall(admin, 'DELETE', `/api/cc/categories/${id}`, undefined, tenantId).catch(() => undefined);
+    if (created.client)
+      await apiCall(
+        healthAdmin,
+        'DELETE',
+        `/api/cc/clients/${created.client}`,
+        undefined,
+        HEALTH_TENANT_ID,
+      ).catch(() => undefined);
+    await health.cleanup();
+    await demo.cleanup();
   }
 });
 
