@@ -278,10 +278,12 @@ test('an agent answers a sipp caller in the browser softphone: screen pop, audio
   }
 });
 
-test('an attended transfer: agent 1 consults agent 2 in another browser while the caller hears music, hands the call over, and agent 2 wraps it up (AGT-03, AGT-05)', async ({
-  openPage,
-}) => {
-  test.setTimeout(240_000);
+/**
+ * Agent 1 (demo-agent1) answers a sipp caller and consults agent 2 (demo-agent2, a second browser) from the
+ * transfer panel; agent 2 sees the offer of the same call from agent 1 and answers, while the caller hears
+ * music on hold; agent 1's panel sees the answer. What the transfer and conference tests start from.
+ */
+async function consulting(openPage: (options?: { microphone?: boolean }) => Promise<Page>, label: string) {
   const platform = await openPage();
   await signIn(platform, 'platform');
   const admin = await openPage();
@@ -290,10 +292,13 @@ test('an attended transfer: agent 1 consults agent 2 in another browser while th
   await signIn(first, 'demo-agent1');
   const second = await openPage({ microphone: true });
   await signIn(second, 'demo-agent2');
-  let caller: ReturnType<typeof call> | undefined;
-  const setup = await desk(platform, admin, [first, second], 'E2E transfer');
+  const setup = await desk(platform, admin, [first, second], label);
+  const caller = call(setup.e164, SHARED_NUMBER, 120_000);
+  const cleanup = async () => {
+    caller.stop();
+    await setup.cleanup();
+  };
   try {
-    caller = call(setup.e164, SHARED_NUMBER, 120_000);
     const offer = first.getByTestId('softphone-call');
     await expect(offer).toHaveAttribute('data-state', 'ringing', { timeout: 30_000 });
     const interactionId = await offer.getAttribute('data-interaction');
@@ -322,7 +327,22 @@ test('an attended transfer: agent 1 consults agent 2 in another browser while th
     await expect(first.getByTestId('transfer-consult')).toHaveAttribute('data-answered', 'true', {
       timeout: 15_000,
     });
+    return { admin, first, second, setup, caller, offer, consult, interactionId, cleanup };
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+}
 
+test('an attended transfer: agent 1 consults agent 2 in another browser while the caller hears music, hands the call over, and agent 2 wraps it up (AGT-03, AGT-05)', async ({
+  openPage,
+}) => {
+  test.setTimeout(240_000);
+  const { admin, first, second, setup, caller, offer, interactionId, cleanup } = await consulting(
+    openPage,
+    'E2E transfer',
+  );
+  try {
     // agent 1 completes: their call ends, agent 2 and the caller are bridged and hear each other
     await first.getByTestId('transfer-complete').click();
     await expect(offer).toHaveAttribute('data-state', 'ended', { timeout: 15_000 });
@@ -392,8 +412,7 @@ test('an attended transfer: agent 1 consults agent 2 in another browser while th
       )
       .toBe('ENDED agent 2 ANSWERED:1,CONSULTING:2,CONSULTED:2,TRANSFERRED:2');
   } finally {
-    caller?.stop();
-    await setup.cleanup();
+    await cleanup();
   }
 });
 
@@ -401,37 +420,11 @@ test('a three-way conference: agent 1 joins agent 2 to the call, all three hear 
   openPage,
 }) => {
   test.setTimeout(240_000);
-  const platform = await openPage();
-  await signIn(platform, 'platform');
-  const admin = await openPage();
-  await signIn(admin, 'demo-admin');
-  const first = await openPage({ microphone: true });
-  await signIn(first, 'demo-agent1');
-  const second = await openPage({ microphone: true });
-  await signIn(second, 'demo-agent2');
-  let caller: ReturnType<typeof call> | undefined;
-  const setup = await desk(platform, admin, [first, second], 'E2E conference');
+  const { admin, first, second, setup, caller, offer, consult, interactionId, cleanup } = await consulting(
+    openPage,
+    'E2E conference',
+  );
   try {
-    caller = call(setup.e164, SHARED_NUMBER, 120_000);
-    const offer = first.getByTestId('softphone-call');
-    await expect(offer).toHaveAttribute('data-state', 'ringing', { timeout: 30_000 });
-    const interactionId = await offer.getAttribute('data-interaction');
-    await first.getByTestId('softphone-answer').click();
-    await expect(offer).toHaveAttribute('data-state', 'talking', { timeout: 20_000 });
-    await first.getByTestId('softphone-transfer').click();
-    await first.getByTestId('transfer-search').fill(setup.agentNames[1]!);
-    await first
-      .getByTestId('transfer-target')
-      .filter({ hasText: setup.agentNames[1]! })
-      .getByTestId('transfer-consult-start')
-      .click();
-    const joined = second.getByTestId('softphone-call');
-    await expect(joined).toHaveAttribute('data-state', 'ringing', { timeout: 30_000 });
-    await second.getByTestId('softphone-answer').click();
-    await expect(first.getByTestId('transfer-consult')).toHaveAttribute('data-answered', 'true', {
-      timeout: 15_000,
-    });
-
     // all three in the caller's bridge: both browsers send and receive, the caller gets RTP
     await first.getByTestId('transfer-conference').click();
     await expect
@@ -448,7 +441,7 @@ test('a three-way conference: agent 1 joins agent 2 to the call, all three hear 
     // agent 1 leaves: agent 2 keeps the caller
     await first.getByTestId('transfer-complete').click();
     await expect(offer).toHaveAttribute('data-state', 'ended', { timeout: 15_000 });
-    await expect(joined).toHaveAttribute('data-state', 'talking');
+    await expect(consult).toHaveAttribute('data-state', 'talking');
     await expectAudio(second);
     await second.getByTestId('softphone-hangup').click();
     const result = await caller.done;
@@ -466,8 +459,7 @@ test('a three-way conference: agent 1 joins agent 2 to the call, all three hear 
       )
       .toBe('ENDED agent 2 CONFERENCED,TRANSFERRED');
   } finally {
-    caller?.stop();
-    await setup.cleanup();
+    await cleanup();
   }
 });
 

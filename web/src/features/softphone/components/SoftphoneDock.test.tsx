@@ -159,6 +159,20 @@ async function connect() {
   return user;
 }
 
+/** A Health Line offer of interaction `id`, answered and connected. */
+async function talkingHealthCall(user: ReturnType<typeof userEvent.setup>, id: string) {
+  const health = jssip.UA.all.find((ua) => String(ua.config.uri).includes('aghealth'))!;
+  const session = offer(health, {
+    'X-Linea-Interaction': id,
+    'X-Linea-Tenant': HEALTH_ID,
+    'X-Linea-Tenant-Name': 'Health%20Line',
+    'X-Linea-Direction': 'INBOUND',
+  });
+  await user.click(await screen.findByTestId('softphone-answer'));
+  act(() => session.emit('confirmed'));
+  return session;
+}
+
 describe('softphone (AGT-02, TEN-03)', () => {
   beforeEach(() => {
     jssip.UA.all = [];
@@ -318,15 +332,7 @@ describe('softphone (AGT-02, TEN-03)', () => {
       },
     });
     const user = await connect();
-    const health = jssip.UA.all.find((ua) => String(ua.config.uri).includes('aghealth'))!;
-    const session = offer(health, {
-      'X-Linea-Interaction': id,
-      'X-Linea-Tenant': HEALTH_ID,
-      'X-Linea-Tenant-Name': 'Health%20Line',
-      'X-Linea-Direction': 'INBOUND',
-    });
-    await user.click(await screen.findByTestId('softphone-answer'));
-    act(() => session.emit('confirmed'));
+    await talkingHealthCall(user, id);
     await user.click(await screen.findByTestId('softphone-transfer'));
 
     // only the call's client's agents, live state shown; a favourite comes first
@@ -425,14 +431,7 @@ describe('softphone (AGT-02, TEN-03)', () => {
       },
     });
     const user = await connect();
-    const health = jssip.UA.all.find((ua) => String(ua.config.uri).includes('aghealth'))!;
-    const session = offer(health, {
-      'X-Linea-Interaction': id,
-      'X-Linea-Tenant': HEALTH_ID,
-      'X-Linea-Tenant-Name': 'Health%20Line',
-    });
-    await user.click(await screen.findByTestId('softphone-answer'));
-    act(() => session.emit('confirmed'));
+    await talkingHealthCall(user, id);
     await user.click(await screen.findByTestId('softphone-hangup'));
 
     const card = await screen.findByTestId('softphone-wrap-up');
@@ -459,6 +458,76 @@ describe('softphone (AGT-02, TEN-03)', () => {
     const note = api.calls.find((c) => c.path === '/api/cc/clients/c-petro/notes')!;
     expect(note.body).toEqual({ text: 'Asked about the dose', interactionId: id });
     expect(note.headers['X-Linea-Tenant']).toBe(HEALTH_ID);
+  });
+
+  it('changes the agent’s state and queue log-ins from the panel (AGT-06, ACD-05, ACD-11)', async () => {
+    let presence = {
+      state: 'AVAILABLE',
+      queues: [
+        { queueId: 'q-billing', name: 'Billing', loggedIn: true, selfLoginAllowed: true },
+        { queueId: 'q-outages', name: 'Outages', loggedIn: false, selfLoginAllowed: false },
+      ],
+    };
+    const { api } = renderApp({
+      path: '/',
+      me: operator,
+      routes: {
+        ...routes,
+        'GET /api/cc/presence/me': () => presence,
+        'PUT /api/cc/presence/me': (call: RecordedCall) => {
+          presence = { ...presence, state: (call.body as { state: string }).state };
+          return presence;
+        },
+        'POST /api/cc/presence/me/logout': () => {
+          presence = { ...presence, queues: presence.queues.map((q) => ({ ...q, loggedIn: false })) };
+          return presence;
+        },
+        'GET /api/cc/break-reasons': {
+          items: [
+            { id: 'r-lunch', name: 'Lunch', enabled: true },
+            { id: 'r-old', name: 'Old reason', enabled: false },
+          ],
+          page: 0,
+          size: 50,
+          total: 2,
+        },
+      },
+    });
+    const user = await connect();
+    const panel = await screen.findAllByTestId('softphone-presence');
+    expect(panel[0]).toHaveAttribute('data-state', 'AVAILABLE');
+    const queues = await within(panel[0]!).findAllByTestId('softphone-queue');
+    // one block per line (two tenants here): the supervisor-only queue cannot be switched
+    expect(queues.length).toBeGreaterThanOrEqual(2);
+    const outages = within(panel[0]!).getAllByRole('switch', { name: /Outages/ })[0]!;
+    expect(outages).toBeDisabled();
+
+    const lunch = within(panel[0]!).getByTestId('softphone-break');
+    expect([...lunch.querySelectorAll('option')].map((o) => o.textContent)).not.toContain('Old reason');
+    await user.selectOptions(lunch, 'Lunch');
+    await waitFor(() =>
+      expect(api.calls.some((c) => c.method === 'PUT' && c.path === '/api/cc/presence/me')).toBe(true),
+    );
+    expect(api.calls.find((c) => c.method === 'PUT')!.body).toEqual({
+      state: 'BREAK',
+      breakReasonId: 'r-lunch',
+    });
+    await waitFor(() =>
+      expect(screen.getAllByTestId('softphone-presence')[0]).toHaveAttribute('data-state', 'BREAK'),
+    );
+
+    await user.click(within(panel[0]!).getAllByRole('switch', { name: /Billing/ })[0]!);
+    await waitFor(() => expect(api.calls.some((c) => c.path === '/api/cc/presence/me/logout')).toBe(true));
+    expect(api.calls.find((c) => c.path === '/api/cc/presence/me/logout')!.body).toEqual({
+      queueId: 'q-billing',
+    });
+
+    // logging out asks first
+    await user.click(within(panel[0]!).getByTestId('softphone-logout'));
+    expect(api.calls.filter((c) => c.method === 'PUT')).toHaveLength(1);
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Log out' }));
+    await waitFor(() => expect(api.calls.filter((c) => c.method === 'PUT')).toHaveLength(2));
+    expect(api.calls.filter((c) => c.method === 'PUT')[1]!.body).toEqual({ state: 'LOGGED_OUT' });
   });
 
   it('explains a refused microphone, and a person who is no agent anywhere', async () => {

@@ -22,6 +22,7 @@ import type { MatchedClient as Client } from '../engine';
 import { softphone, type PhoneCall, type SoftphoneCredentials } from '../engine';
 import { DevicePanel } from './DevicePanel';
 import { DialPanel } from './DialPanel';
+import { PresencePanel } from './PresencePanel';
 import { TransferPanel } from './TransferPanel';
 import { WrapUpCard } from './WrapUpCard';
 
@@ -421,6 +422,7 @@ export default function SoftphoneDock() {
                 </Badge>
               </Group>
             ))}
+            {state.started && state.lines.length > 0 && <PresencePanel lines={state.lines} />}
             {state.calls.map((call) => (
               <CallCard key={call.id} call={call} now={now} />
             ))}
