@@ -5,7 +5,8 @@ import { BASE_URL, CHROMIUM_ARGS, CHROMIUM_PATH } from './support/env';
 // No browser download: Debian's Chromium is driven by playwright-core.
 export default defineConfig({
   testDir: '.',
-  testMatch: '*.spec.ts',
+  // benchmarks (benchmarks/run-offer-ringing.sh) are not tests: only run when asked for
+  testMatch: process.env.LINEA_BENCH ? '*.bench.ts' : '*.spec.ts',
   outputDir: '../test-results/e2e',
   timeout: 180_000,
   expect: { timeout: 20_000 },
