@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { desk } from './support/desk';
 import { DEMO_TENANT_ID } from './support/env';
-import { apiJson, expect, signIn, test } from './support/linea';
+import { apiJson, expect, signedIn, test } from './support/linea';
 import { call } from './support/sipp';
 
 // Benchmark (not part of ./linea test; benchmarks/run-offer-ringing.sh): how long from the routing
@@ -21,12 +21,9 @@ function percentile(values: number[], p: number): number {
 
 test('offer made by the routing engine -> ringing in the browser', async ({ openPage }) => {
   test.setTimeout(CALLS * 60_000 + 180_000);
-  const platform = await openPage();
-  await signIn(platform, 'platform');
-  const admin = await openPage();
-  await signIn(admin, 'demo-admin');
-  const agentPage = await openPage({ microphone: true });
-  await signIn(agentPage, 'demo-agent1');
+  const platform = await signedIn(openPage, 'platform');
+  const admin = await signedIn(openPage, 'demo-admin');
+  const agentPage = await signedIn(openPage, 'demo-agent1', { microphone: true });
   const setup = await desk(platform, admin, [agentPage], 'Bench offer');
   const server: number[] = [];
   const rest: number[] = [];

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { desk, expectAudio, interaction, SHARED_NUMBER } from './support/desk';
 import { DEMO_TENANT_ID, HEALTH_TENANT_ID } from './support/env';
-import { apiCall, apiJson, expect, signIn, test, unique } from './support/linea';
+import { apiCall, apiJson, expect, signedIn, test, unique, type PageOptions } from './support/linea';
 import { answer, call, rtpPacketsTo } from './support/sipp';
 
 // AGT-02, AGT-04, TEN-03 with real parts: a sipp caller (the demo carrier 127.0.0.2) reaches a queue on
@@ -31,12 +31,9 @@ test('an agent answers a sipp caller in the browser softphone: screen pop, audio
   openPage,
 }) => {
   test.setTimeout(240_000);
-  const platform = await openPage();
-  await signIn(platform, 'platform');
-  const admin = await openPage();
-  await signIn(admin, 'demo-admin');
-  const agentPage = await openPage({ microphone: true });
-  await signIn(agentPage, 'demo-agent1');
+  const platform = await signedIn(openPage, 'platform');
+  const admin = await signedIn(openPage, 'demo-admin');
+  const agentPage = await signedIn(openPage, 'demo-agent1', { microphone: true });
   let caller: ReturnType<typeof call> | undefined;
   const setup = await desk(platform, admin, [agentPage], 'E2E softphone');
   try {
@@ -100,15 +97,11 @@ test('an agent answers a sipp caller in the browser softphone: screen pop, audio
  * transfer panel; agent 2 sees the offer of the same call from agent 1 and answers, while the caller hears
  * music on hold; agent 1's panel sees the answer. What the transfer and conference tests start from.
  */
-async function consulting(openPage: (options?: { microphone?: boolean }) => Promise<Page>, label: string) {
-  const platform = await openPage();
-  await signIn(platform, 'platform');
-  const admin = await openPage();
-  await signIn(admin, 'demo-admin');
-  const first = await openPage({ microphone: true });
-  await signIn(first, 'demo-agent1');
-  const second = await openPage({ microphone: true });
-  await signIn(second, 'demo-agent2');
+async function consulting(openPage: (options?: PageOptions) => Promise<Page>, label: string) {
+  const platform = await signedIn(openPage, 'platform');
+  const admin = await signedIn(openPage, 'demo-admin');
+  const first = await signedIn(openPage, 'demo-agent1', { microphone: true });
+  const second = await signedIn(openPage, 'demo-agent2', { microphone: true });
   const setup = await desk(platform, admin, [first, second], label);
   const caller = call(setup.e164, SHARED_NUMBER, 120_000);
   const cleanup = async () => {
@@ -284,12 +277,9 @@ test('an outbound call from the softphone keypad shows the chosen number of the 
   openPage,
 }) => {
   test.setTimeout(180_000);
-  const platform = await openPage();
-  await signIn(platform, 'platform');
-  const admin = await openPage();
-  await signIn(admin, 'demo-admin');
-  const agentPage = await openPage({ microphone: true });
-  await signIn(agentPage, 'demo-agent1');
+  const platform = await signedIn(openPage, 'platform');
+  const admin = await signedIn(openPage, 'demo-admin');
+  const agentPage = await signedIn(openPage, 'demo-agent1', { microphone: true });
   const setup = await desk(platform, admin, [agentPage], 'E2E outbound');
   const callee = answer();
   try {
@@ -321,14 +311,10 @@ test("the BPO operator of two clients gets calls of both, each with that client'
   openPage,
 }) => {
   test.setTimeout(240_000);
-  const platform = await openPage();
-  await signIn(platform, 'platform');
-  const demoAdmin = await openPage();
-  await signIn(demoAdmin, 'demo-admin');
-  const healthAdmin = await openPage();
-  await signIn(healthAdmin, 'health-admin');
-  const operator = await openPage({ microphone: true });
-  await signIn(operator, 'operator');
+  const platform = await signedIn(openPage, 'platform');
+  const demoAdmin = await signedIn(openPage, 'demo-admin');
+  const healthAdmin = await signedIn(openPage, 'health-admin');
+  const operator = await signedIn(openPage, 'operator', { microphone: true });
   const callers: ReturnType<typeof call>[] = [];
   const created: { client?: string; categories: [Page, string, string][] } = { categories: [] };
   const demo = await desk(platform, demoAdmin, [operator], 'E2E BPO energy', { connect: false });
@@ -414,8 +400,7 @@ test("the BPO operator of two clients gets calls of both, each with that client'
 });
 
 test('a refused microphone is explained in the softphone', async ({ openPage }) => {
-  const page = await openPage({ microphone: false });
-  await signIn(page, 'demo-agent1');
+  const page = await signedIn(openPage, 'demo-agent1', { microphone: false });
   await page.getByTestId('softphone-toggle').click();
   await page.getByTestId('softphone-start').click();
   await expect(page.getByTestId('softphone-mic-denied')).toBeVisible({ timeout: 20_000 });

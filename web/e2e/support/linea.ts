@@ -104,6 +104,17 @@ async function submitCode(page: Page, secret: string) {
  * its login page, then (SEC-02) TOTP enrolment or a TOTP code if the policy asks for one, and the
  * browser comes back to /auth/callback and into the app shell.
  */
+/** A new page (a fresh browser context) with `username` signed in. */
+export async function signedIn(
+  openPage: (options?: PageOptions) => Promise<Page>,
+  username: string,
+  options?: PageOptions,
+): Promise<Page> {
+  const page = await openPage(options);
+  await signIn(page, username);
+  return page;
+}
+
 export async function signIn(
   page: Page,
   username: string,
@@ -150,22 +161,7 @@ export async function apiCall(
   body?: unknown,
   tenantId?: string,
 ): Promise<number> {
-  return page.evaluate(
-    async ({ method, path, body, tenantId }) => {
-      const tokens = JSON.parse(sessionStorage.getItem('linea.tokens') ?? '{}') as { accessToken?: string };
-      const response = await fetch(path, {
-        method,
-        headers: {
-          Authorization: `Bearer ${tokens.accessToken ?? ''}`,
-          ...(tenantId ? { 'X-Linea-Tenant': tenantId } : {}),
-          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return response.status;
-    },
-    { method, path, body, tenantId },
-  );
+  return (await apiJson(page, method, path, body, tenantId)).status;
 }
 
 /** The id of what `action` creates: the 201 answer to a POST to `path`. */
@@ -181,7 +177,7 @@ export function unique(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}`;
 }
 
-/** Like apiCall, with the answer's JSON body (null when it has none). */
+/** Like apiCall, with the answer's JSON body (null when it has none or it is no JSON). */
 export async function apiJson<T = unknown>(
   page: Page,
   method: string,
@@ -202,7 +198,13 @@ export async function apiJson<T = unknown>(
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await response.text();
-      return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+      let json: unknown;
+      try {
+        json = text ? JSON.parse(text) : null;
+      } catch {
+        json = null;
+      }
+      return { status: response.status, body: json as T };
     },
     { method, path, body, tenantId },
   );

@@ -13,3 +13,14 @@ export const PRESENCE_STATES = [
   'CHATTING',
 ] as const;
 export type PresenceState = (typeof PRESENCE_STATES)[number];
+
+/** ACD-05: one colour per state, the same on every page and in the softphone. */
+export const PRESENCE_COLORS: Record<PresenceState, string> = {
+  LOGGED_OUT: 'gray',
+  AVAILABLE: 'teal',
+  RINGING: 'yellow',
+  ON_CALL: 'blue',
+  WRAP_UP: 'violet',
+  BREAK: 'orange',
+  CHATTING: 'cyan',
+};

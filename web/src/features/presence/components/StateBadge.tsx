@@ -1,16 +1,7 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { PRESENCE_COLORS as STATE_COLORS } from '@/lib/presence';
 import type { PresenceState } from '../api/presence';
-
-export const STATE_COLORS: Record<PresenceState, string> = {
-  LOGGED_OUT: 'gray',
-  AVAILABLE: 'teal',
-  RINGING: 'yellow',
-  ON_CALL: 'blue',
-  WRAP_UP: 'violet',
-  BREAK: 'orange',
-  CHATTING: 'cyan',
-};
 
 /** ACD-05: one colour per state, the same on every page. */
 export function StateBadge({ state, size = 'md' }: { state: PresenceState; size?: 'md' | 'lg' }) {
@@ -19,7 +10,7 @@ export function StateBadge({ state, size = 'md' }: { state: PresenceState; size?
     <Badge
       variant="light"
       size={size}
-      color={STATE_COLORS[state] ?? 'gray'}
+      color={STATE_COLORS[state]}
       data-testid="presence-state"
       data-state={state}
     >

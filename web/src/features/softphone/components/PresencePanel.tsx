@@ -3,7 +3,7 @@ import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/rea
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, asList, type Page } from '@/lib/api/client';
-import type { PresenceState } from '@/lib/presence';
+import { PRESENCE_COLORS, type PresenceState } from '@/lib/presence';
 import { ConfirmModal } from '@/lib/ui/ConfirmModal';
 import { notifyError } from '@/lib/ui/notify';
 import type { Line } from '../engine';
@@ -18,15 +18,6 @@ interface BreakReason {
   name: string;
   enabled: boolean;
 }
-
-const STATE_COLOURS: Partial<Record<PresenceState, string>> = {
-  AVAILABLE: 'green',
-  RINGING: 'yellow',
-  ON_CALL: 'red',
-  WRAP_UP: 'orange',
-  BREAK: 'gray',
-  LOGGED_OUT: 'gray',
-};
 
 /**
  * AGT-06, ACD-05, ACD-11: the agent's state and queue log-ins from the softphone. The state is the
@@ -78,7 +69,7 @@ export function PresencePanel({ lines }: { lines: Line[] }) {
   return (
     <Stack gap={6} data-testid="softphone-presence" data-state={state}>
       <Group justify="space-between" wrap="nowrap">
-        <Badge color={STATE_COLOURS[state] ?? 'gray'} variant="light" data-testid="softphone-presence-state">
+        <Badge color={PRESENCE_COLORS[state]} variant="light" data-testid="softphone-presence-state">
           {t(`presence.states.${state}`)}
         </Badge>
         <Group gap={4} wrap="nowrap">

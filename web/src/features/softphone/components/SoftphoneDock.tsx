@@ -11,14 +11,13 @@ import {
   Stack,
   Text,
 } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, isApiError } from '@/lib/api/client';
 import { useSession } from '@/lib/session/SessionProvider';
 import { notifyError } from '@/lib/ui/notify';
-import type { MatchedClient as Client } from '../engine';
+import { useCallerMatches } from '../callerMatches';
 import { softphone, type PhoneCall, type SoftphoneCredentials } from '../engine';
 import { DevicePanel } from './DevicePanel';
 import { DialPanel } from './DialPanel';
@@ -61,13 +60,7 @@ function ScreenPop({ call }: { call: PhoneCall }) {
   const canView = me.memberships.some(
     (m) => m.tenantId === call.tenantId && m.permissions.includes('clients.view'),
   );
-  const phone = call.remoteNumber.startsWith('+') ? call.remoteNumber : `+${call.remoteNumber}`;
-  const matches = useQuery({
-    queryKey: ['softphone', 'identify', call.tenantId, phone],
-    queryFn: () => api<Client[]>('/api/cc/clients/identify', { tenantId: call.tenantId, query: { phone } }),
-    enabled: canView && /^\+\d{3,}$/.test(phone),
-    staleTime: 60_000,
-  });
+  const matches = useCallerMatches(call.tenantId, call.remoteNumber, canView);
   if (!canView) return null;
   const open = async (path: string) => {
     await switchTenant(call.tenantId);

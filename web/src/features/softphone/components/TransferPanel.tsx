@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '@/lib/api/client';
 import { notifyError } from '@/lib/ui/notify';
-import type { PresenceState } from '@/lib/presence';
+import { PRESENCE_COLORS, type PresenceState } from '@/lib/presence';
 import type { PhoneCall } from '../engine';
 
 /** Another agent of the call's tenant with their live state (AGT-03). */
@@ -33,16 +33,6 @@ function loadFavourites(): string[] {
     return [];
   }
 }
-
-const STATE_COLOURS: Partial<Record<PresenceState, string>> = {
-  AVAILABLE: 'green',
-  RINGING: 'yellow',
-  ON_CALL: 'red',
-  CHATTING: 'red',
-  WRAP_UP: 'orange',
-  BREAK: 'gray',
-  LOGGED_OUT: 'gray',
-};
 
 /**
  * AGT-03: the transfer panel of a call. Colleagues of the call's tenant only, with their live state,
@@ -217,7 +207,7 @@ export function TransferPanel({ call }: { call: PhoneCall }) {
                 <Text size="sm" truncate="end">
                   {colleague.displayName}
                 </Text>
-                <Badge size="xs" variant="light" color={STATE_COLOURS[colleague.state] ?? 'gray'}>
+                <Badge size="xs" variant="light" color={PRESENCE_COLORS[colleague.state]}>
                   {t(`presence.states.${colleague.state}`)}
                 </Badge>
               </Stack>

@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { api, asList, type Page } from '@/lib/api/client';
 import { useSession } from '@/lib/session/SessionProvider';
 import { notifyError } from '@/lib/ui/notify';
-import type { MatchedClient as Client } from '../engine';
 import { categoryPath, type CategoryOption } from '@/lib/categories';
 import type { PresenceState } from '@/lib/presence';
-import { softphone, type WrapUp } from '../engine';
+import { useCallerMatches } from '../callerMatches';
+import { softphone, type MatchedClient as Client, type WrapUp } from '../engine';
 
 /** Seconds as m:ss. */
 function countdown(ms: number): string {
@@ -35,7 +35,6 @@ export function WrapUpCard({ wrapUp, now }: { wrapUp: WrapUp; now: number }) {
   const permissions = me.memberships.find((m) => m.tenantId === tenantId)?.permissions ?? [];
   const canClients = permissions.includes('clients.view');
   const canNote = permissions.includes('clients.manage');
-  const phone = wrapUp.remoteNumber.startsWith('+') ? wrapUp.remoteNumber : `+${wrapUp.remoteNumber}`;
   const [clientId, setClientId] = useState<string | null>(null);
   const [categoryIds, setCategoryIds] = useState<string[]>([]);
   const [note, setNote] = useState('');
@@ -46,12 +45,7 @@ export function WrapUpCard({ wrapUp, now }: { wrapUp: WrapUp; now: number }) {
       api<{ state: PresenceState; wrapUpUntil: string | null }>('/api/cc/presence/me', { tenantId }),
     refetchInterval: 5_000,
   });
-  const clients = useQuery({
-    queryKey: ['softphone', 'identify', tenantId, phone],
-    queryFn: () => api<Client[]>('/api/cc/clients/identify', { tenantId, query: { phone } }),
-    enabled: canClients && /^\+\d{3,}$/.test(phone),
-    staleTime: 60_000,
-  });
+  const clients = useCallerMatches(tenantId, wrapUp.remoteNumber, canClients);
   const categories = useQuery({
     queryKey: ['softphone', 'categories', tenantId],
     queryFn: async () =>

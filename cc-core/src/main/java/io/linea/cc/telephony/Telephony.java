@@ -159,28 +159,16 @@ public class Telephony implements SmartLifecycle {
     /** Places a call from the current user's agent to an external number with a tenant number as caller ID. */
     public UUID place(UUID userId, UUID numberId, String to) {
         UUID tenantId = TenantContext.requireTenant();
-        AgentTarget agent = directory.agentOfUser(tenantId, userId)
-                .orElseThrow(() -> LineaProblemException.conflict("call.no-agent"));
+        AgentTarget agent = agentOfUser(tenantId, userId);
         CallerNumber from = directory.callerNumber(tenantId, numberId)
                 .orElseThrow(() -> LineaProblemException.notFound("number"));
-        try {
-            return engine.place(agent, from, to).get(10, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new CompletionException(e.getCause());
-        } catch (Exception e) {
-            throw new LineaProblemException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
-                    "telephony.unavailable");
-        }
+        return await(engine.place(agent, from, to));
     }
 
     /** AGT-03: the current user rings another agent of the tenant to hand over (blind) or consult on a call. */
     public void consult(UUID userId, UUID interactionId, UUID targetAgentId, boolean blind) {
         UUID tenantId = TenantContext.requireTenant();
-        AgentTarget me = directory.agentOfUser(tenantId, userId)
-                .orElseThrow(() -> LineaProblemException.conflict("call.no-agent"));
+        AgentTarget me = agentOfUser(tenantId, userId);
         AgentTarget target = directory.agent(tenantId, targetAgentId)
                 .orElseThrow(() -> LineaProblemException.notFound("agent"));
         await(engine.consult(tenantId, interactionId, me.agentId(), target, blind));
@@ -189,17 +177,21 @@ public class Telephony implements SmartLifecycle {
     /** AGT-03: completes, cancels or turns into a conference the current user's transfer. */
     public void transferStep(UUID userId, UUID interactionId, CallEngine.TransferStep step) {
         UUID tenantId = TenantContext.requireTenant();
-        AgentTarget me = directory.agentOfUser(tenantId, userId)
-                .orElseThrow(() -> LineaProblemException.conflict("call.no-agent"));
+        AgentTarget me = agentOfUser(tenantId, userId);
         await(engine.transferStep(tenantId, interactionId, me.agentId(), step));
     }
 
     /** AGT-03: the current user's transfer of the call, for their transfer panel. */
     public CallEngine.TransferState transferState(UUID userId, UUID interactionId) {
         UUID tenantId = TenantContext.requireTenant();
-        AgentTarget me = directory.agentOfUser(tenantId, userId)
-                .orElseThrow(() -> LineaProblemException.conflict("call.no-agent"));
+        AgentTarget me = agentOfUser(tenantId, userId);
         return await(engine.transferState(tenantId, interactionId, me.agentId()));
+    }
+
+    /** The user's agent in the tenant: who places, transfers and completes calls; 409 when they have none. */
+    private AgentTarget agentOfUser(UUID tenantId, UUID userId) {
+        return directory.agentOfUser(tenantId, userId)
+                .orElseThrow(() -> LineaProblemException.conflict("call.no-agent"));
     }
 
     private static <T> T await(java.util.concurrent.CompletableFuture<T> future) {
