@@ -58,14 +58,15 @@ export async function desk(
         .getByTestId('softphone-stop')
         .click({ timeout: 2000 })
         .catch(() => undefined);
+    // the number first: a queue a number still routes to cannot be deleted
+    if (created.number)
+      await apiCall(platform, 'DELETE', `/api/cc/platform/numbers/${created.number}`).catch(() => undefined);
     for (const agent of created.agents)
       await apiCall(admin, 'DELETE', `/api/cc/agents/${agent}`, undefined, tenantId).catch(() => undefined);
     if (created.queue)
       await apiCall(admin, 'DELETE', `/api/cc/queues/${created.queue}`, undefined, tenantId).catch(
         () => undefined,
       );
-    if (created.number)
-      await apiCall(platform, 'DELETE', `/api/cc/platform/numbers/${created.number}`).catch(() => undefined);
   };
   try {
     const carriers = await apiJson<{ items: { id: string; host: string }[] }>(
@@ -107,7 +108,7 @@ export async function desk(
       { target: 'QUEUE', queueId: created.queue, version: 0 },
       tenantId,
     );
-    expect(routed.status).toBe(200);
+    expect(routed.status, JSON.stringify(routed.body)).toBe(200);
 
     const agentNames: string[] = [];
     for (const page of agentPages) {
@@ -163,13 +164,12 @@ export async function desk(
 /** The interaction as a supervisor (demo-admin) reads it. */
 export async function interaction(admin: Page, id: string | null) {
   return (
-    await apiJson<{ state: string; agentId: string; events: { type: string; agentId: string | null }[] }>(
-      admin,
-      'GET',
-      `/api/cc/interactions/${id}`,
-      undefined,
-      DEMO_TENANT_ID,
-    )
+    await apiJson<{
+      state: string;
+      agentId: string;
+      endReason: string | null;
+      events: { type: string; agentId: string | null }[];
+    }>(admin, 'GET', `/api/cc/interactions/${id}`, undefined, DEMO_TENANT_ID)
   ).body;
 }
 

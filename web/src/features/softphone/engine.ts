@@ -16,7 +16,8 @@ export interface SoftphoneCredentials {
   wssUrl: string;
 }
 
-export type LineStatus = 'connecting' | 'registered' | 'disconnected' | 'failed';
+/** `reconnecting`: the connection to Asterisk was lost and JsSIP is trying again (1 s, backing off to 15 s). */
+export type LineStatus = 'connecting' | 'registered' | 'reconnecting' | 'disconnected' | 'failed';
 
 /** One tenant's registration. */
 export interface Line {
@@ -31,6 +32,8 @@ export interface PhoneCall {
   id: string;
   tenantId: string;
   tenantName: string;
+  /** The line (tenant) whose registration carries the call's signalling. */
+  lineTenantId: string;
   direction: 'INBOUND' | 'OUTBOUND';
   /** The interaction the routing engine created, from the INVITE's X-Linea-Interaction header. */
   interactionId: string | null;
@@ -99,6 +102,12 @@ const ENDED_KEPT_MS = 4000;
 /** Credentials are pushed to Asterisk just after they are issued: a first refusal is retried. */
 const REGISTER_RETRIES = 5;
 
+/** What the softphone asks of cc-core itself, for what SIP cannot carry while the connection is lost. */
+export interface SoftphoneServer {
+  /** Ends the agent's own leg of the call (POST /api/cc/calls/{id}/hangup in the call's tenant). */
+  hangup(tenantId: string, interactionId: string): Promise<unknown>;
+}
+
 function header(session: RTCSession, request: unknown, name: string): string | null {
   const message = request as { getHeader?: (n: string) => string | undefined } | undefined;
   const value = message?.getHeader?.(name) ?? null;
@@ -120,6 +129,9 @@ export class SoftphoneEngine {
   private sequence = 0;
   private outputDevice: string | null = null;
   private inputDevice: string | null = null;
+  private server: SoftphoneServer | null = null;
+  /** Lines whose connection was lost since they last registered: their calls are checked on return. */
+  private readonly lost = new Set<string>();
 
   constructor(private readonly load: () => Promise<JsSip> = () => import('jssip')) {}
 
@@ -143,9 +155,17 @@ export class SoftphoneEngine {
     this.set({ calls: this.state.calls.map((c) => (c.id === id ? { ...c, ...change } : c)) });
   }
 
-  /** Registers one line per tenant; tenantNames gives the name shown with each line and offer. */
-  async start(credentials: SoftphoneCredentials[], tenantNames: Record<string, string>): Promise<void> {
+  /**
+   * Registers one line per tenant; tenantNames gives the name shown with each line and offer; server ends
+   * calls the agent hangs up while the connection to Asterisk is lost.
+   */
+  async start(
+    credentials: SoftphoneCredentials[],
+    tenantNames: Record<string, string>,
+    server: SoftphoneServer | null = null,
+  ): Promise<void> {
     this.stop();
+    this.server = server;
     const loaded = await this.load();
     // a CommonJS package: its exports are the namespace's default in some bundlers
     const JsSIP = ((loaded as unknown as { default?: JsSip }).default ?? loaded) as JsSip;
@@ -177,9 +197,15 @@ export class SoftphoneEngine {
       ua.on('registered', () => {
         refusals = 0;
         this.setLine(c.tenantId, 'registered');
+        if (this.lost.delete(c.tenantId)) this.recheck(c.tenantId);
       });
       ua.on('unregistered', () => this.setLine(c.tenantId, 'disconnected'));
-      ua.on('disconnected', () => this.setLine(c.tenantId, 'disconnected'));
+      ua.on('disconnected', () => {
+        if (this.agents.get(c.tenantId) !== ua) return; // stopped
+        this.lost.add(c.tenantId);
+        this.setLine(c.tenantId, 'reconnecting');
+        this.dropOffers(c.tenantId);
+      });
       ua.on('connected', () => {
         if (this.state.lines.find((l) => l.tenantId === c.tenantId)?.status !== 'registered')
           this.setLine(c.tenantId, 'connecting');
@@ -202,6 +228,7 @@ export class SoftphoneEngine {
   }
 
   stop(): void {
+    this.lost.clear();
     for (const session of this.sessions.values()) {
       try {
         session.terminate();
@@ -209,8 +236,9 @@ export class SoftphoneEngine {
         // already ended
       }
     }
-    for (const ua of this.agents.values()) ua.stop();
+    const agents = [...this.agents.values()];
     this.agents.clear();
+    agents.forEach((ua) => ua.stop());
     this.sessions.clear();
     this.audio.forEach((a) => a.remove());
     this.audio.clear();
@@ -228,6 +256,7 @@ export class SoftphoneEngine {
         header(session, request, 'X-Linea-Tenant-Name') ??
         this.state.lines.find((l) => l.tenantId === tenantId)?.tenantName ??
         '',
+      lineTenantId: tenantId,
       direction,
       interactionId: header(session, request, 'X-Linea-Interaction'),
       queueName: header(session, request, 'X-Linea-Queue'),
@@ -288,6 +317,33 @@ export class SoftphoneEngine {
     if (incoming && direction === 'OUTBOUND') this.answer(id);
   }
 
+  /**
+   * The connection came back: a call Asterisk ended meanwhile (the caller hung up, its BYE could not reach
+   * this browser) must not stay on screen. A re-INVITE on each call asks; Asterisk answers 481 for a call
+   * it no longer has, and JsSIP then ends the call here (cause "Dialog Error"), which opens its wrap-up.
+   */
+  private recheck(tenantId: string) {
+    for (const call of this.state.calls) {
+      if (call.lineTenantId !== tenantId || call.state !== 'talking') continue;
+      this.sessions.get(call.id)?.renegotiate();
+    }
+  }
+
+  /**
+   * Offers that rang when the connection was lost cannot be answered any more: Asterisk's INVITE failed
+   * with the connection, and the routing engine offers the call again once this line is back.
+   */
+  private dropOffers(tenantId: string) {
+    for (const call of this.state.calls) {
+      if (call.lineTenantId !== tenantId || call.state !== 'ringing') continue;
+      try {
+        this.sessions.get(call.id)?.terminate({ cause: 'Connection Error' });
+      } catch {
+        // already ended
+      }
+    }
+  }
+
   private attachAudio(id: string, pc: RTCPeerConnection) {
     const play = (stream: MediaStream) => {
       let element = this.audio.get(id);
@@ -333,7 +389,14 @@ export class SoftphoneEngine {
     this.sessions.get(id)?.terminate({ status_code: 486, reason_phrase: 'Busy Here' });
   }
 
+  /**
+   * Hangs up. While the line's connection is lost the BYE cannot reach Asterisk, so cc-core ends the
+   * agent's leg instead and the caller is not left on a silent line.
+   */
   hangup(id: string): void {
+    const call = this.state.calls.find((c) => c.id === id);
+    if (call?.interactionId && this.server && this.agents.get(call.lineTenantId)?.isConnected() === false)
+      void this.server.hangup(call.tenantId, call.interactionId).catch(() => undefined);
     this.sessions.get(id)?.terminate();
   }
 

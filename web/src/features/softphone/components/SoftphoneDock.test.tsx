@@ -65,12 +65,18 @@ const jssip = vi.hoisted(() => {
     sendDTMF(digits: string) {
       this.dtmf.push(digits);
     }
+    renegotiations = 0;
+    renegotiate() {
+      this.renegotiations += 1;
+      return true;
+    }
   }
   class UA extends Emitter {
     static all: UA[] = [];
     started = false;
     stopped = false;
     registers = 0;
+    connected = true;
     constructor(readonly config: Record<string, unknown>) {
       super();
       UA.all.push(this);
@@ -83,6 +89,20 @@ const jssip = vi.hoisted(() => {
     }
     register() {
       this.registers += 1;
+    }
+    isConnected() {
+      return this.connected;
+    }
+    /** JsSIP's WebSocket went away: it says so, then tries again on its own. */
+    lose() {
+      this.connected = false;
+      this.emit('disconnected', { error: true });
+    }
+    /** It is back and registered again. */
+    restore() {
+      this.connected = true;
+      this.emit('connected');
+      this.emit('registered');
     }
   }
   class WebSocketInterface {
@@ -370,6 +390,65 @@ describe('softphone (AGT-02, TEN-03)', () => {
     await waitFor(() =>
       expect(api.calls.some((c) => c.path === `/api/cc/calls/${id}/transfer/complete`)).toBe(true),
     );
+  });
+
+  it('keeps a call through a lost connection, checks it once the line is back, and hangs up through cc-core while it is lost (AGT-02)', async () => {
+    const id = '11111111-2222-4333-8444-666666666666';
+    const { api } = renderApp({
+      path: '/',
+      me: operator,
+      routes: { ...routes, [`POST /api/cc/calls/${id}/hangup`]: { status: 204, body: undefined } },
+    });
+    const user = await connect();
+    act(() => jssip.UA.all.forEach((ua) => ua.emit('registered')));
+    const health = jssip.UA.all.find((ua) => String(ua.config.uri).includes('aghealth'))!;
+    const demo = jssip.UA.all.find((ua) => String(ua.config.uri).includes('agdemo'))!;
+    const session = await talkingHealthCall(user, id);
+    const ringing = offer(demo, { 'X-Linea-Tenant-Name': 'Demo%20Energy' });
+    const status = () =>
+      screen.getAllByTestId('softphone-line').map((l) => [l.textContent, l.getAttribute('data-status')]);
+
+    // Health Line's connection goes: its line reconnects, its call goes on with a notice
+    act(() => health.lose());
+    expect(status()).toEqual(
+      expect.arrayContaining([
+        [expect.stringContaining('Health Line'), 'reconnecting'],
+        [expect.stringContaining('Demo Energy'), 'registered'],
+      ]),
+    );
+    expect(screen.getByTestId('softphone-toggle')).toHaveTextContent('1/2');
+    const call = () =>
+      screen.getAllByTestId('softphone-call').find((c) => c.getAttribute('data-interaction') === id)!;
+    expect(call()).toHaveAttribute('data-state', 'talking');
+    expect(within(call()).getByTestId('softphone-call-connection-lost')).toHaveTextContent(
+      'Connection lost, reconnecting',
+    );
+    expect(ringing.terminated, 'the other line’s offer is untouched').toBeNull();
+    expect(session.renegotiations).toBe(0);
+
+    // back: the call is checked with Asterisk (a re-INVITE), the notice goes
+    act(() => health.restore());
+    expect(session.renegotiations).toBe(1);
+    await waitFor(() => expect(within(call()).queryByTestId('softphone-call-connection-lost')).toBeNull());
+    // registering again later (every 5 minutes) does not check again
+    act(() => health.emit('registered'));
+    expect(session.renegotiations).toBe(1);
+
+    // an offer ringing when the connection goes cannot be answered any more: it ends here
+    const demoCall = () =>
+      screen.getAllByTestId('softphone-call').find((c) => c.getAttribute('data-interaction') !== id)!;
+    act(() => demo.lose());
+    expect(ringing.terminated).toEqual({ cause: 'Connection Error' });
+    await waitFor(() => expect(demoCall()).toHaveAttribute('data-state', 'ended'));
+
+    // hanging up while the connection is lost: cc-core ends the agent's leg, in the call's tenant
+    act(() => health.lose());
+    expect(api.calls.some((c) => c.path.endsWith('/hangup'))).toBe(false);
+    await user.click(within(call()).getByTestId('softphone-hangup'));
+    await waitFor(() => expect(api.calls.some((c) => c.path === `/api/cc/calls/${id}/hangup`)).toBe(true));
+    expect(api.calls.find((c) => c.path.endsWith('/hangup'))!.headers['X-Linea-Tenant']).toBe(HEALTH_ID);
+    expect(session.terminated).toEqual({});
+    await waitFor(() => expect(call()).toHaveAttribute('data-state', 'ended'));
   });
 
   it('places a call from the keypad with the chosen number of the chosen client as caller ID (AGT-02)', async () => {

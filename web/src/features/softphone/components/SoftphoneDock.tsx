@@ -100,7 +100,7 @@ function ScreenPop({ call }: { call: PhoneCall }) {
   );
 }
 
-function CallCard({ call, now }: { call: PhoneCall; now: number }) {
+function CallCard({ call, now, connectionLost }: { call: PhoneCall; now: number; connectionLost: boolean }) {
   const { t } = useTranslation();
   const [keypad, setKeypad] = useState(false);
   const [transfer, setTransfer] = useState(false);
@@ -147,6 +147,11 @@ function CallCard({ call, now }: { call: PhoneCall; now: number }) {
           <Text size="sm" data-testid="softphone-call-timer">
             {clock(now - call.answeredAt)}
           </Text>
+        )}
+        {connectionLost && call.state !== 'ended' && (
+          <Alert color="orange" p="xs" data-testid="softphone-call-connection-lost">
+            <Text size="xs">{t('softphone.connectionLost')}</Text>
+          </Alert>
         )}
         {call.state === 'ended' && call.cause && (
           <Text size="xs" c="dimmed">
@@ -311,7 +316,10 @@ export default function SoftphoneDock() {
         setNoAgent(true);
         return;
       }
-      await softphone.start(credentials, Object.fromEntries(tenants.map((m) => [m.tenantId, m.name])));
+      await softphone.start(credentials, Object.fromEntries(tenants.map((m) => [m.tenantId, m.name])), {
+        hangup: (tenantId, interactionId) =>
+          api(`/api/cc/calls/${interactionId}/hangup`, { method: 'POST', tenantId }),
+      });
     } catch (error) {
       notifyError(error, t);
     } finally {
@@ -409,7 +417,15 @@ export default function SoftphoneDock() {
                 </Text>
                 <Badge
                   size="xs"
-                  color={line.status === 'registered' ? 'green' : line.status === 'failed' ? 'red' : 'gray'}
+                  color={
+                    line.status === 'registered'
+                      ? 'green'
+                      : line.status === 'failed'
+                        ? 'red'
+                        : line.status === 'reconnecting'
+                          ? 'orange'
+                          : 'gray'
+                  }
                 >
                   {t(`softphone.line.${line.status}`)}
                 </Badge>
@@ -417,7 +433,14 @@ export default function SoftphoneDock() {
             ))}
             {state.started && state.lines.length > 0 && <PresencePanel lines={state.lines} />}
             {state.calls.map((call) => (
-              <CallCard key={call.id} call={call} now={now} />
+              <CallCard
+                key={call.id}
+                call={call}
+                now={now}
+                connectionLost={
+                  state.lines.find((l) => l.tenantId === call.lineTenantId)?.status === 'reconnecting'
+                }
+              />
             ))}
             {state.wrapUps.map((wrapUp) => (
               <WrapUpCard key={wrapUp.id} wrapUp={wrapUp} now={now} />

@@ -121,4 +121,15 @@ class CallController {
         telephony.transferStep(LineaPrincipal.current().orElseThrow().personId(), interactionId,
                 CallEngine.TransferStep.CONFERENCE);
     }
+
+    /**
+     * The current user leaves the call: their own leg is hung up as their phone's BYE would (AGT-02). The
+     * softphone uses it when it hangs up while its connection to Asterisk is lost.
+     */
+    @PostMapping("/{interactionId}/hangup")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @RequiresPermission(Permissions.CALLS_PLACE)
+    void hangup(@PathVariable UUID interactionId) {
+        telephony.hangup(LineaPrincipal.current().orElseThrow().personId(), interactionId);
+    }
 }

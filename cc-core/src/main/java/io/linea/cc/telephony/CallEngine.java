@@ -829,6 +829,33 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         });
     }
 
+    /**
+     * AGT-02: ends {@code byAgent}'s own leg of the call from the server, as their phone's BYE would; the
+     * softphone asks for it when it hangs up while its connection is lost, so the caller is not left on a
+     * silent line. The call then ends as if the agent had hung up (the caller of an inbound call, the far end
+     * of an outbound one); a consulted agent only leaves the consultation.
+     */
+    CompletableFuture<Void> hangup(UUID tenantId, UUID interactionId, UUID byAgent) {
+        return onEngine(() -> {
+            Call call = calls.get(interactionId);
+            if (call == null || !call.tenantId.equals(tenantId)) {
+                throw LineaProblemException.notFound("interaction");
+            }
+            String leg;
+            if (call.agent != null && call.agent.agentId().equals(byAgent)) {
+                leg = call.direction == Interaction.Direction.OUTBOUND ? call.primaryChannel : call.secondaryChannel;
+            } else if (call.consultAgent != null && call.consultAgent.agentId().equals(byAgent)) {
+                leg = call.consultChannel;
+            } else {
+                throw new LineaProblemException(org.springframework.http.HttpStatus.FORBIDDEN, "call.not-yours");
+            }
+            if (leg != null && !call.gone.contains(leg)) {
+                command(call, () -> call.control.hangup(leg, HangupReason.NORMAL), null);
+            }
+            return null;
+        });
+    }
+
     private <T> CompletableFuture<T> onEngine(java.util.function.Supplier<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
         engine.execute(() -> {

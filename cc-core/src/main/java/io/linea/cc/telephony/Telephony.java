@@ -188,6 +188,13 @@ public class Telephony implements SmartLifecycle {
         return await(engine.transferState(tenantId, interactionId, me.agentId()));
     }
 
+    /** AGT-02: ends the current user's own leg of the call, for a softphone that lost its connection. */
+    public void hangup(UUID userId, UUID interactionId) {
+        UUID tenantId = TenantContext.requireTenant();
+        AgentTarget me = agentOfUser(tenantId, userId);
+        await(engine.hangup(tenantId, interactionId, me.agentId()));
+    }
+
     /** The user's agent in the tenant: who places, transfers and completes calls; 409 when they have none. */
     private AgentTarget agentOfUser(UUID tenantId, UUID userId) {
         return directory.agentOfUser(tenantId, userId)

@@ -234,7 +234,8 @@ class AgentIntegrationTests {
         assertThat(a.withToken(TestTokens.person().member(a.tenant(), Set.of("queues.view")).token())
                 .get("/api/cc/presence/colleagues").status()).isEqualTo(403);
 
-        // a transfer names a call the person talks on and an agent of the same tenant
+        // a transfer names a call the person talks on and an agent of the same tenant; a hang-up from the
+        // server (AGT-02) a call of theirs
         UUID call = UUID.randomUUID();
         Api.Response foreignAgent = agentInA.post("/api/cc/calls/" + call + "/transfer",
                 Map.of("agentId", ofB.toString(), "mode", "ATTENDED"));
@@ -244,8 +245,8 @@ class AgentIntegrationTests {
                 Map.of("agentId", zoe.toString(), "mode", "BLIND"));
         assertThat(noCall.status()).as(noCall.toString()).isEqualTo(404);
         assertThat(agentInA.get("/api/cc/calls/" + call + "/transfer").status()).isEqualTo(404);
-        for (String step : List.of("complete", "cancel", "conference")) {
-            Api.Response none = agentInA.post("/api/cc/calls/" + call + "/transfer/" + step, null);
+        for (String step : List.of("transfer/complete", "transfer/cancel", "transfer/conference", "hangup")) {
+            Api.Response none = agentInA.post("/api/cc/calls/" + call + "/" + step, null);
             assertThat(none.status()).as(step + ": " + none).isEqualTo(404);
             assertThat(none.code()).isEqualTo("resource.not-found");
         }

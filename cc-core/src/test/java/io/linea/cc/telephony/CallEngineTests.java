@@ -938,6 +938,38 @@ class CallEngineTests {
             assertThat(h.control.ops).contains("hangup " + legs[0] + " NORMAL");
         }
 
+        /** AGT-02: a softphone that lost its connection hangs up through cc-core instead of a BYE. */
+        @Test
+        void anAgentHangsUpTheirOwnLegFromTheServerAndOnlyTheirs() throws Exception {
+            String[] legs = talkingWithAna();
+            UUID id = h.interactionId();
+            consult(id, ANA, BOB, false);
+            Originate bob = h.awaitOriginate(2);
+            h.answer(bob);
+            refused(() -> h.engine.hangup(OTHER_TENANT, id, ANA.agentId()).get(5, TimeUnit.SECONDS),
+                    HttpStatus.NOT_FOUND, "resource.not-found");
+            refused(() -> h.engine.hangup(TENANT, id, CARA.agentId()).get(5, TimeUnit.SECONDS),
+                    HttpStatus.FORBIDDEN, "call.not-yours");
+            int before = h.control.ops.size();
+
+            // the consulted agent leaves the consultation only: Ana is back with the caller
+            h.engine.hangup(TENANT, id, BOB.agentId()).get(5, TimeUnit.SECONDS);
+            assertThat(opsSince(before)).containsExactly("hangup " + bob.channelId() + " NORMAL");
+            h.gone(bob.channelId(), 16);
+            assertThat(h.engine.transferState(TENANT, id, ANA.agentId()).get(5, TimeUnit.SECONDS).state())
+                    .isEqualTo("NONE");
+
+            // Ana's own leg, then the call ends as if her phone had sent the BYE
+            int back = h.control.ops.size();
+            h.engine.hangup(TENANT, id, ANA.agentId()).get(5, TimeUnit.SECONDS);
+            assertThat(opsSince(back)).startsWith("hangup " + legs[1] + " NORMAL");
+            h.gone(legs[1], 16);
+            assertThat(h.control.ops).contains("hangup " + legs[0] + " NORMAL");
+            assertThat(h.recorder.ended(id).reason()).isEqualTo("AGENT_HANGUP");
+            refused(() -> h.engine.hangup(TENANT, id, ANA.agentId()).get(5, TimeUnit.SECONDS),
+                    HttpStatus.NOT_FOUND, "resource.not-found");
+        }
+
         @Test
         void theFirstAgentHangingUpWhileTheTargetRingsMakesTheTransferBlind() throws Exception {
             String[] legs = talkingWithAna();
