@@ -273,6 +273,96 @@ test('a three-way conference: agent 1 joins agent 2 to the call, all three hear 
   }
 });
 
+test('a transfer to a queue: agent 1 sends the call to another queue, where agent 2 gets it and agent 1 wraps up (AGT-03)', async ({
+  openPage,
+}) => {
+  test.setTimeout(240_000);
+  const platform = await signedIn(openPage, 'platform');
+  const admin = await signedIn(openPage, 'demo-admin');
+  const first = await signedIn(openPage, 'demo-agent1', { microphone: true });
+  const second = await signedIn(openPage, 'demo-agent2', { microphone: true });
+  const setup = await desk(platform, admin, [first, second], 'E2E to queue');
+  let secondQueue: string | undefined;
+  const caller = call(setup.e164, SHARED_NUMBER, 120_000);
+  try {
+    // a second queue of Demo Energy, served by agent 2 alone
+    const queueName = unique('E2E second line');
+    const queue = await apiJson<{ id: string }>(
+      admin,
+      'POST',
+      '/api/cc/queues',
+      {
+        name: queueName,
+        serviceLevelSeconds: 20,
+        wrapUpSeconds: 0,
+        announcePosition: false,
+        announceWait: false,
+      },
+      DEMO_TENANT_ID,
+    );
+    expect(queue.status).toBe(201);
+    secondQueue = queue.body.id;
+    const members = { members: [{ agentId: setup.agents[1], skills: [] }] };
+    expect(
+      (await apiJson(admin, 'PUT', `/api/cc/queues/${secondQueue}/members`, members, DEMO_TENANT_ID)).status,
+    ).toBe(200);
+    expect(
+      (await apiJson(second, 'POST', '/api/cc/presence/me/login', { queueId: secondQueue }, DEMO_TENANT_ID))
+        .status,
+    ).toBe(200);
+
+    const offer = first.getByTestId('softphone-call');
+    await expect(offer).toHaveAttribute('data-state', 'ringing', { timeout: 30_000 });
+    const interactionId = await offer.getAttribute('data-interaction');
+    await first.getByTestId('softphone-answer').click();
+    await expect(offer).toHaveAttribute('data-state', 'talking', { timeout: 20_000 });
+
+    // agent 1 finds the queue in the transfer panel, with its live state, and sends the call there
+    await first.getByTestId('softphone-transfer').click();
+    await first.getByTestId('transfer-search').fill(queueName);
+    const row = first.getByTestId('transfer-queue').filter({ hasText: queueName });
+    await expect(row).toHaveCount(1);
+    await expect(row.getByTestId('transfer-queue-live')).toContainText('1');
+    await row.getByTestId('transfer-queue-start').click();
+    await expect(offer).toHaveAttribute('data-state', 'ended', { timeout: 15_000 });
+    await expect(first.getByTestId('softphone-wrap-up')).toHaveAttribute('data-interaction', interactionId!);
+
+    // agent 2 is offered the same call from the second queue; the caller hears music meanwhile
+    const next = second.getByTestId('softphone-call');
+    await expect(next).toHaveAttribute('data-state', 'ringing', { timeout: 30_000 });
+    await expect(next).toHaveAttribute('data-interaction', interactionId!);
+    await expect(next.getByTestId('softphone-call-queue')).toContainText(queueName);
+    expect(await rtpPacketsTo(caller.mediaPort, 2000), 'music reaches the caller').toBeGreaterThan(40);
+    await second.getByTestId('softphone-answer').click();
+    await expect(next).toHaveAttribute('data-state', 'talking', { timeout: 20_000 });
+    await expectAudio(second);
+    expect(await rtpPacketsTo(caller.mediaPort, 2000), 'agent 2 reaches the caller').toBeGreaterThan(40);
+
+    await second.getByTestId('softphone-hangup').click();
+    const result = await caller.done;
+    expect(result.code, result.output).toBe(0);
+    await expect
+      .poll(
+        async () => {
+          const detail = await interaction(admin, interactionId);
+          const steps = detail.events
+            .filter((e) => ['QUEUED', 'ANSWERED', 'TRANSFERRED'].includes(e.type))
+            .map((e) => `${e.type}:${setup.agents.indexOf(e.agentId ?? '') + 1}`);
+          return `${detail.state} agent ${setup.agents.indexOf(detail.agentId) + 1} ${steps.join(',')}`;
+        },
+        { timeout: 15_000 },
+      )
+      .toBe('ENDED agent 2 QUEUED:0,ANSWERED:1,TRANSFERRED:0,QUEUED:0,ANSWERED:2');
+  } finally {
+    caller.stop();
+    await setup.cleanup();
+    if (secondQueue)
+      await apiCall(admin, 'DELETE', `/api/cc/queues/${secondQueue}`, undefined, DEMO_TENANT_ID).catch(
+        () => undefined,
+      );
+  }
+});
+
 test('an outbound call from the softphone keypad shows the chosen number of the client as caller ID (AGT-02, TEL-05)', async ({
   openPage,
 }) => {

@@ -362,11 +362,11 @@ describe('softphone (AGT-02, TEN-03)', () => {
     expect((await screen.findAllByTestId('transfer-target'))[1]).toHaveAttribute('data-state', 'ON_CALL');
     await user.click(screen.getByRole('button', { name: 'Favourite: Zoe' }));
     expect(await names()).toEqual([expect.stringContaining('Zoe'), expect.stringContaining('Ivan')]);
-    await user.type(screen.getByRole('textbox', { name: 'Search colleagues' }), 'iv');
+    await user.type(screen.getByRole('textbox', { name: 'Search colleagues and queues' }), 'iv');
     expect(await names()).toEqual([expect.stringContaining('Ivan')]);
-    await user.type(screen.getByRole('textbox', { name: 'Search colleagues' }), 'x');
+    await user.type(screen.getByRole('textbox', { name: 'Search colleagues and queues' }), 'x');
     expect(await screen.findByTestId('transfer-empty')).toHaveTextContent('Nobody matches');
-    await user.clear(screen.getByRole('textbox', { name: 'Search colleagues' }));
+    await user.clear(screen.getByRole('textbox', { name: 'Search colleagues and queues' }));
 
     const ivan = (await screen.findAllByTestId('transfer-target')).find((r) =>
       r.textContent?.includes('Ivan'),
@@ -390,6 +390,58 @@ describe('softphone (AGT-02, TEN-03)', () => {
     await waitFor(() =>
       expect(api.calls.some((c) => c.path === `/api/cc/calls/${id}/transfer/complete`)).toBe(true),
     );
+  });
+
+  it('hands a call to a queue of the call’s own client, with each queue’s live state (AGT-03)', async () => {
+    const id = '11111111-2222-4333-8444-777777777777';
+    const { api } = renderApp({
+      path: '/',
+      me: deskOperator,
+      routes: {
+        ...routes,
+        'GET /api/cc/presence/colleagues': [],
+        'GET /api/cc/queues': (call: RecordedCall) => ({
+          items:
+            call.headers['X-Linea-Tenant'] === HEALTH_ID
+              ? [
+                  { id: 'q-triage', name: 'Triage', enabled: true },
+                  { id: 'q-old', name: 'Old line', enabled: false },
+                  { id: 'q-nurse', name: 'Nurse advice', enabled: true },
+                ]
+              : [{ id: 'q-demo', name: 'Demo billing', enabled: true }],
+        }),
+        'GET /api/cc/queues/q-triage/live': { waiting: 2, available: 0 },
+        'GET /api/cc/queues/q-nurse/live': { waiting: 0, available: 3 },
+        [`POST /api/cc/calls/${id}/transfer-to-queue`]: { status: 202, body: undefined },
+      },
+    });
+    const user = await connect();
+    await talkingHealthCall(user, id);
+    await user.click(await screen.findByTestId('softphone-transfer'));
+
+    // the call's client's enabled queues only, each with who waits and who is free
+    const rows = await screen.findAllByTestId('transfer-queue');
+    expect(rows.map((r) => r.textContent)).toEqual([
+      expect.stringContaining('Triage'),
+      expect.stringContaining('Nurse advice'),
+    ]);
+    await waitFor(() =>
+      expect(screen.getAllByTestId('transfer-queue-live').map((l) => l.textContent)).toEqual([
+        'waiting: 2 · free: 0',
+        'waiting: 0 · free: 3',
+      ]),
+    );
+    expect(screen.queryByTestId('transfer-empty')).toBeNull();
+    await user.type(screen.getByRole('textbox', { name: 'Search colleagues and queues' }), 'nurse');
+    expect(screen.getAllByTestId('transfer-queue')).toHaveLength(1);
+
+    await user.click(screen.getByTestId('transfer-queue-start'));
+    await waitFor(() =>
+      expect(api.calls.some((c) => c.path === `/api/cc/calls/${id}/transfer-to-queue`)).toBe(true),
+    );
+    const sent = api.calls.find((c) => c.path === `/api/cc/calls/${id}/transfer-to-queue`)!;
+    expect(sent.headers['X-Linea-Tenant']).toBe(HEALTH_ID);
+    expect(sent.body).toEqual({ queueId: 'q-nurse' });
   });
 
   it('keeps a call through a lost connection, checks it once the line is back, and hangs up through cc-core while it is lost (AGT-02)', async () => {

@@ -1,5 +1,5 @@
 import { ActionIcon, Badge, Button, Group, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '@/lib/api/client';
@@ -19,6 +19,19 @@ interface TransferState {
   state: 'NONE' | 'RINGING' | 'TALKING' | 'CONFERENCE';
   agentId: string | null;
   agentName: string | null;
+}
+
+/** A queue of the call's tenant, for a transfer to it (AGT-03). */
+interface QueueOption {
+  id: string;
+  name: string;
+  enabled: boolean;
+}
+
+/** What GET /api/cc/queues/{id}/live says of a queue now. */
+interface QueueLive {
+  waiting: number;
+  available: number;
 }
 
 type Consult = { agentId: string; name: string; conference: boolean; attempt: number };
@@ -58,6 +71,30 @@ export function TransferPanel({ call }: { call: PhoneCall }) {
     queryFn: () => api<TransferState>(base, { tenantId: call.tenantId }),
     refetchInterval: 1_000,
     enabled: consult !== null,
+  });
+  const queues = useQuery({
+    queryKey: ['softphone', 'queues', call.tenantId],
+    queryFn: () =>
+      api<{ items: QueueOption[] }>('/api/cc/queues', { tenantId: call.tenantId, query: { size: 200 } }),
+    enabled: consult === null,
+  });
+  const enabledQueues = (queues.data?.items ?? []).filter((q) => q.enabled);
+  const live = useQueries({
+    queries: enabledQueues.map((q) => ({
+      queryKey: ['softphone', 'queue-live', call.tenantId, q.id],
+      queryFn: () => api<QueueLive>(`/api/cc/queues/${q.id}/live`, { tenantId: call.tenantId }),
+      refetchInterval: 5_000,
+      enabled: consult === null,
+    })),
+  });
+  const toQueue = useMutation({
+    mutationFn: (queue: QueueOption) =>
+      api(`/api/cc/calls/${call.interactionId}/transfer-to-queue`, {
+        method: 'POST',
+        tenantId: call.tenantId,
+        body: { queueId: queue.id },
+      }),
+    onError: (error) => notifyError(error, t),
   });
   const answered = transfer.data?.state === 'TALKING' || transfer.data?.state === 'CONFERENCE';
   const failed = transfer.data?.state === 'NONE';
@@ -164,18 +201,21 @@ export function TransferPanel({ call }: { call: PhoneCall }) {
         Number(favourites.includes(b.agentId)) - Number(favourites.includes(a.agentId)) ||
         a.displayName.localeCompare(b.displayName),
     );
+  const shownQueues = enabledQueues
+    .map((queue, index) => ({ queue, live: live[index]?.data }))
+    .filter(({ queue }) => !query || queue.name.toLowerCase().includes(query));
   return (
     <Stack gap={6} data-testid="transfer-panel">
       <TextInput
         size="xs"
-        placeholder={t('softphone.transfer.search')}
-        aria-label={t('softphone.transfer.search')}
+        placeholder={t('softphone.transfer.searchAll')}
+        aria-label={t('softphone.transfer.searchAll')}
         value={search}
         onChange={(e) => setSearch(e.currentTarget.value)}
         data-autofocus
         data-testid="transfer-search"
       />
-      {colleagues.isSuccess && shown.length === 0 && (
+      {colleagues.isSuccess && shown.length === 0 && shownQueues.length === 0 && (
         <Text size="xs" c="dimmed" data-testid="transfer-empty">
           {query ? t('softphone.transfer.noMatch') : t('softphone.transfer.nobody')}
         </Text>
@@ -235,6 +275,35 @@ export function TransferPanel({ call }: { call: PhoneCall }) {
           </Group>
         );
       })}
+      {shownQueues.length > 0 && (
+        <Text size="xs" fw={600} c="dimmed" mt={4}>
+          {t('softphone.transfer.queues')}
+        </Text>
+      )}
+      {shownQueues.map(({ queue, live: now }) => (
+        <Group key={queue.id} justify="space-between" wrap="nowrap" gap={4} data-testid="transfer-queue">
+          <Stack gap={0} style={{ minWidth: 0 }}>
+            <Text size="sm" truncate="end">
+              {queue.name}
+            </Text>
+            <Text size="xs" c="dimmed" data-testid="transfer-queue-live">
+              {now
+                ? t('softphone.transfer.queueLive', { waiting: now.waiting, available: now.available })
+                : ' '}
+            </Text>
+          </Stack>
+          <Button
+            size="compact-xs"
+            variant="light"
+            loading={toQueue.isPending && toQueue.variables?.id === queue.id}
+            disabled={toQueue.isPending}
+            onClick={() => toQueue.mutate(queue)}
+            data-testid="transfer-queue-start"
+          >
+            {t('softphone.transfer.toQueue')}
+          </Button>
+        </Group>
+      ))}
     </Stack>
   );
 }

@@ -85,6 +85,21 @@ class CallController {
                 request.mode() == TransferMode.BLIND);
     }
 
+    record QueueTransferRequest(@NotNull UUID queueId) {
+    }
+
+    /**
+     * Hands the call the current user talks on to a queue of the tenant (AGT-03): they go on to wrap-up, the
+     * caller waits in that queue with their first arrival time.
+     */
+    @PostMapping("/{interactionId}/transfer-to-queue")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @RequiresPermission(Permissions.CALLS_PLACE)
+    void transferToQueue(@PathVariable UUID interactionId, @Valid @RequestBody QueueTransferRequest request) {
+        telephony.transferToQueue(LineaPrincipal.current().orElseThrow().personId(), interactionId,
+                request.queueId());
+    }
+
     /**
      * The current user's transfer of the call: {@code NONE}, {@code RINGING}, {@code TALKING} (consulting) or
      * {@code CONFERENCE}, with the consulted agent (AGT-03); 404 when the call is over.

@@ -778,6 +778,62 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
                 }));
     }
 
+    /**
+     * AGT-03: hands the inbound call {@code byAgent} talks on to a queue of the tenant. The agent's leg ends
+     * and they go on to wrap-up; the caller hears the queue's music and keeps their place in time (the first
+     * arrival counts), and the routing engine offers the call to the queue's members as any other.
+     */
+    CompletableFuture<Void> transferToQueue(UUID tenantId, UUID interactionId, UUID byAgent, UUID queueId) {
+        return onEngine(() -> queueTransferable(tenantId, interactionId, byAgent))
+                .thenApplyAsync(call -> queues.setup(tenantId, queueId, call.remoteNumber, clock.instant())
+                        .orElseThrow(() -> LineaProblemException.notFound("queue")), io)
+                .thenCompose(queue -> onEngine(() -> {
+                    requeue(queueTransferable(tenantId, interactionId, byAgent), queue);
+                    return null;
+                }));
+    }
+
+    private Call queueTransferable(UUID tenantId, UUID interactionId, UUID byAgent) {
+        Call call = talkingCallOf(tenantId, interactionId, byAgent);
+        if (call.consultChannel != null) {
+            throw LineaProblemException.conflict("call.transfer-in-progress");
+        }
+        return call;
+    }
+
+    private void requeue(Call call, VoiceQueues.QueueSetup queue) {
+        Instant now = clock.instant();
+        AgentTarget first = call.agent;
+        String leg = call.secondaryChannel;
+        byChannel.remove(leg);
+        call.gone.add(leg);
+        call.secondaryChannel = null;
+        command(call, () -> call.control.hangup(leg, HangupReason.NORMAL), null);
+        String bridge = call.bridgeId;
+        call.bridgeId = null;
+        command(call, () -> call.control.destroyBridge(bridge), null);
+        if (call.routed && call.accepted) {
+            queues.finished(call.interactionId); // the first agent goes to the first queue's wrap-up
+        }
+        call.routed = false;
+        call.accepted = false;
+        agentFree(first, true);
+        call.agent = null;
+        call.personId = null;
+        call.directAgent = false;
+        call.tried.clear();
+        call.unreachable.clear();
+        recorder.event(call.tenantId, call.interactionId, InteractionEvent.Type.TRANSFERRED, now, null, null,
+                "from " + first.displayName() + " to queue " + queue.name());
+        call.queue = queue;
+        call.queueMissing = false;
+        if (queue.open()) {
+            enqueue(call, call.enqueuedAt == null ? call.startedAt : call.enqueuedAt);
+        } else {
+            overflow(call, OverflowReason.CLOSED);
+        }
+    }
+
     /** AGT-03: completes, cancels or turns into a conference the transfer {@code byAgent} started. */
     CompletableFuture<Void> transferStep(UUID tenantId, UUID interactionId, UUID byAgent, TransferStep step) {
         return onEngine(() -> {

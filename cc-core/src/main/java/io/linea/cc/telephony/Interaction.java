@@ -97,12 +97,15 @@ class Interaction {
         }
     }
 
+    /** The first answer counts for service level and ring time; a call transferred to a queue is answered again. */
     void answered(UUID agent, String name, Instant at, Duration ring) {
         state = State.ANSWERED;
         agentId = agent;
         agentName = name;
-        answeredAt = at;
-        ringMs = ring == null ? null : ring.toMillis();
+        if (answeredAt == null) {
+            answeredAt = at;
+            ringMs = ring == null ? null : ring.toMillis();
+        }
     }
 
     /** AGT-03: the agent who has the call now; the first one stays in the events. */

@@ -174,6 +174,13 @@ public class Telephony implements SmartLifecycle {
         await(engine.consult(tenantId, interactionId, me.agentId(), target, blind));
     }
 
+    /** AGT-03: the current user hands the call they talk on to a queue of the tenant. */
+    public void transferToQueue(UUID userId, UUID interactionId, UUID queueId) {
+        UUID tenantId = TenantContext.requireTenant();
+        AgentTarget me = agentOfUser(tenantId, userId);
+        await(engine.transferToQueue(tenantId, interactionId, me.agentId(), queueId));
+    }
+
     /** AGT-03: completes, cancels or turns into a conference the current user's transfer. */
     public void transferStep(UUID userId, UUID interactionId, CallEngine.TransferStep step) {
         UUID tenantId = TenantContext.requireTenant();

@@ -6,15 +6,20 @@ import static io.linea.cc.telephony.CallEngineHarness.CALLER;
 import static io.linea.cc.telephony.CallEngineHarness.CARRIER;
 import static io.linea.cc.telephony.CallEngineHarness.NODE;
 import static io.linea.cc.telephony.CallEngineHarness.NUMBER;
+import static io.linea.cc.telephony.CallEngineHarness.OTHER_TENANT;
 import static io.linea.cc.telephony.CallEngineHarness.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
 
 import io.linea.cc.provisioning.AgentTarget;
 import io.linea.cc.provisioning.NumberRoute;
@@ -27,6 +32,7 @@ import io.linea.cc.routing.Medium;
 import io.linea.cc.routing.OverflowReason;
 import io.linea.cc.routing.RoutingEvent;
 import io.linea.cc.routing.Strategy;
+import io.linea.platform.problem.LineaProblemException;
 import io.linea.cc.telephony.CallEngineHarness.FakeControl.Originate;
 import io.linea.cc.telephony.CallEngineHarness.RecordingRecorder.Ended;
 import io.linea.cc.telephony.CallEngineHarness.RecordingRecorder.Event;
@@ -482,5 +488,60 @@ class QueuedCallTests {
 
         assertThat(h.control.lastPlay(caller).mediaUri()).contains("no-agents-ro");
         h.await(() -> h.queues.workList.contains("MISSED " + id + " " + CALLER), "the missed call");
+    }
+
+    /** AGT-03: the agent hands the call to another queue; they go to wrap-up, the caller waits there again. */
+    @Test
+    void anAgentHandsTheCallToAnotherQueueWhereItIsOfferedAgainWithItsFirstArrival() throws Exception {
+        queue(BACKUP, "Complaints", true, rules(Overflow.defaults(), false, false));
+        String caller = queued();
+        UUID id = h.interactionId();
+        Instant arrived = h.queues.enqueued.getFirst().enqueuedAt();
+        offer(id, ANA);
+        Originate ana = h.awaitOriginate(1);
+        h.answer(ana);
+        h.clock.advance(Duration.ofSeconds(40));
+        refusedToQueue(() -> h.engine.transferToQueue(TENANT, id, BOB.agentId(), BACKUP), HttpStatus.FORBIDDEN,
+                "call.not-yours");
+        refusedToQueue(() -> h.engine.transferToQueue(TENANT, id, ANA.agentId(), UUID.randomUUID()),
+                HttpStatus.NOT_FOUND, "resource.not-found");
+        refusedToQueue(() -> h.engine.transferToQueue(OTHER_TENANT, id, ANA.agentId(), BACKUP),
+                HttpStatus.NOT_FOUND, "resource.not-found");
+        int before = h.control.ops.size();
+
+        h.engine.transferToQueue(TENANT, id, ANA.agentId(), BACKUP).get(5, TimeUnit.SECONDS);
+        assertThat(h.control.ops.subList(before, h.control.ops.size())).startsWith("hangup " + ana.channelId()
+                + " NORMAL", "destroy-bridge lb-" + id, "moh-start " + caller);
+        assertThat(h.queues.told).containsSubsequence("accepted " + id + " " + person(ANA), "finished " + id,
+                "enqueue " + id);
+        assertThat(h.queues.enqueued.getLast().queueId()).isEqualTo(BACKUP);
+        assertThat(h.queues.enqueued.getLast().enqueuedAt()).as("the caller keeps their place in time")
+                .isEqualTo(arrived);
+        assertThat(h.recorder.events(id)).filteredOn(e -> e.type() == InteractionEvent.Type.TRANSFERRED)
+                .extracting(Event::detail).containsExactly("from Ana to queue Complaints");
+        h.gone(ana.channelId(), 16);
+        assertThat(h.engine.activeCalls()).as("Ana's leg going is not the end of the call").isOne();
+
+        // Bob, a member of the new queue, gets it and talks to the caller in a new bridge
+        h.queues.handler.offered(new RoutingEvent.Offered(id, TENANT, BACKUP, Medium.VOICE, person(BOB),
+                BOB.agentId(), false, h.clock.instant()));
+        h.engine.drain();
+        Originate bob = h.awaitOriginate(2);
+        assertThat(bob.endpoint()).isEqualTo("PJSIP/ep-bob");
+        h.answer(bob);
+        assertThat(h.control.ops).contains("bridge lb-" + id + " " + caller + " " + bob.channelId());
+        assertThat(h.queues.told.getLast()).isEqualTo("accepted " + id + " " + person(BOB));
+        h.gone(caller, 16);
+        assertThat(h.recorder.ended(id).reason()).isEqualTo("CALLER_HANGUP");
+        assertThat(h.queues.told.getLast()).isEqualTo("finished " + id);
+    }
+
+    private static void refusedToQueue(java.util.concurrent.Callable<java.util.concurrent.Future<Void>> request,
+            HttpStatus status, String code) {
+        assertThatThrownBy(() -> request.call().get(5, TimeUnit.SECONDS)).cause()
+                .isInstanceOfSatisfying(LineaProblemException.class, problem -> {
+                    assertThat(problem.code()).isEqualTo(code);
+                    assertThat(problem.status()).isEqualTo(status);
+                });
     }
 }
