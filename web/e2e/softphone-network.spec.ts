@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { throughCable, type Cable } from './support/cable';
-import { desk, expectAudio, interaction, SHARED_NUMBER, type Desk } from './support/desk';
+import { answerOffer, desk, expectAudio, interaction, SHARED_NUMBER, type Desk } from './support/desk';
 import { DEMO_TENANT_ID } from './support/env';
 import { apiJson, expect, signedIn, test, type PageOptions } from './support/linea';
 import { call, rtpPacketsTo, type Caller } from './support/sipp';
@@ -15,6 +15,8 @@ interface Scene {
   agent: Page;
   setup: Desk;
   cable: () => Cable;
+  /** Removes what the test created and closes the cable. */
+  cleanup(): Promise<void>;
 }
 
 /** demo-agent1 signed in, its softphone connected through a cable, alone in a queue of its own. */
@@ -25,16 +27,16 @@ async function scene(openPage: (options?: PageOptions) => Promise<Page>, label: 
   const cable = await throughCable(agent);
   const setup = await desk(platform, admin, [agent], label);
   expect(cable().connections, 'the softphone registered through the cable').toBe(1);
-  return { admin, agent, setup, cable };
+  const cleanup = async () => {
+    await setup.cleanup();
+    await cable().close();
+  };
+  return { admin, agent, setup, cable, cleanup };
 }
 
 /** The caller rings the agent, who answers; audio flows both ways. */
 async function answered(agent: Page, caller: Caller) {
-  const offer = agent.getByTestId('softphone-call');
-  await expect(offer).toHaveAttribute('data-state', 'ringing', { timeout: 60_000 });
-  const interactionId = await offer.getAttribute('data-interaction');
-  await offer.getByTestId('softphone-answer').click();
-  await expect(offer).toHaveAttribute('data-state', 'talking', { timeout: 20_000 });
+  const { offer, interactionId } = await answerOffer(agent);
   await expectAudio(agent);
   expect(await rtpPacketsTo(caller.mediaPort, 2000), 'RTP reaches the caller').toBeGreaterThan(40);
   return { offer, interactionId };
@@ -57,7 +59,7 @@ test('the connection dropped mid-call: the call and its audio go on, the line re
   openPage,
 }) => {
   test.setTimeout(240_000);
-  const { admin, agent, setup, cable } = await scene(openPage, 'E2E network drop');
+  const { admin, agent, setup, cable, cleanup } = await scene(openPage, 'E2E network drop');
   const caller = call(setup.e164, SHARED_NUMBER, 150_000);
   try {
     const { offer, interactionId } = await answered(agent, caller);
@@ -88,8 +90,7 @@ test('the connection dropped mid-call: the call and its audio go on, the line re
     expect(await ended(admin, interactionId)).toBe('AGENT_HANGUP');
   } finally {
     caller.stop();
-    await setup.cleanup();
-    await cable().close();
+    await cleanup();
   }
 });
 
@@ -97,7 +98,7 @@ test('the caller hangs up while the connection is lost: once back, the softphone
   openPage,
 }) => {
   test.setTimeout(240_000);
-  const { admin, agent, setup, cable } = await scene(openPage, 'E2E network caller');
+  const { admin, agent, setup, cable, cleanup } = await scene(openPage, 'E2E network caller');
   // sipp hangs up 25 s after the number answers: the agent answers and the network goes before that
   const caller = call(setup.e164, SHARED_NUMBER, 25_000);
   try {
@@ -129,8 +130,7 @@ test('the caller hangs up while the connection is lost: once back, the softphone
       .toBe('AVAILABLE');
   } finally {
     caller.stop();
-    await setup.cleanup();
-    await cable().close();
+    await cleanup();
   }
 });
 
@@ -138,7 +138,7 @@ test('a call arriving while the connection is lost rings once it is back; hangin
   openPage,
 }) => {
   test.setTimeout(240_000);
-  const { admin, agent, setup, cable } = await scene(openPage, 'E2E network queue');
+  const { admin, agent, setup, cable, cleanup } = await scene(openPage, 'E2E network queue');
   const line = agent.getByTestId('softphone-line');
   cable().unplug();
   await expect(line).toHaveAttribute('data-status', 'reconnecting');
@@ -180,7 +180,6 @@ test('a call arriving while the connection is lost rings once it is back; hangin
     await expect(line).toHaveAttribute('data-status', 'registered', { timeout: 60_000 });
   } finally {
     caller.stop();
-    await setup.cleanup();
-    await cable().close();
+    await cleanup();
   }
 });

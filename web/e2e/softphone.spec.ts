@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { desk, expectAudio, interaction, SHARED_NUMBER } from './support/desk';
+import {
+  answerOffer,
+  desk,
+  expectAudio,
+  interaction,
+  newQueue,
+  serveQueue,
+  SHARED_NUMBER,
+} from './support/desk';
 import { DEMO_TENANT_ID, HEALTH_TENANT_ID } from './support/env';
 import { apiCall, apiJson, expect, signedIn, test, unique, type PageOptions } from './support/linea';
 import { answer, call, rtpPacketsTo } from './support/sipp';
@@ -109,11 +117,7 @@ async function consulting(openPage: (options?: PageOptions) => Promise<Page>, la
     await setup.cleanup();
   };
   try {
-    const offer = first.getByTestId('softphone-call');
-    await expect(offer).toHaveAttribute('data-state', 'ringing', { timeout: 30_000 });
-    const interactionId = await offer.getAttribute('data-interaction');
-    await first.getByTestId('softphone-answer').click();
-    await expect(offer).toHaveAttribute('data-state', 'talking', { timeout: 20_000 });
+    const { offer, interactionId } = await answerOffer(first);
 
     // the transfer panel: agent 2 found by name, consulted
     await first.getByTestId('softphone-transfer').click();
@@ -287,35 +291,9 @@ test('a transfer to a queue: agent 1 sends the call to another queue, where agen
   try {
     // a second queue of Demo Energy, served by agent 2 alone
     const queueName = unique('E2E second line');
-    const queue = await apiJson<{ id: string }>(
-      admin,
-      'POST',
-      '/api/cc/queues',
-      {
-        name: queueName,
-        serviceLevelSeconds: 20,
-        wrapUpSeconds: 0,
-        announcePosition: false,
-        announceWait: false,
-      },
-      DEMO_TENANT_ID,
-    );
-    expect(queue.status).toBe(201);
-    secondQueue = queue.body.id;
-    const members = { members: [{ agentId: setup.agents[1], skills: [] }] };
-    expect(
-      (await apiJson(admin, 'PUT', `/api/cc/queues/${secondQueue}/members`, members, DEMO_TENANT_ID)).status,
-    ).toBe(200);
-    expect(
-      (await apiJson(second, 'POST', '/api/cc/presence/me/login', { queueId: secondQueue }, DEMO_TENANT_ID))
-        .status,
-    ).toBe(200);
-
-    const offer = first.getByTestId('softphone-call');
-    await expect(offer).toHaveAttribute('data-state', 'ringing', { timeout: 30_000 });
-    const interactionId = await offer.getAttribute('data-interaction');
-    await first.getByTestId('softphone-answer').click();
-    await expect(offer).toHaveAttribute('data-state', 'talking', { timeout: 20_000 });
+    secondQueue = await newQueue(admin, queueName);
+    await serveQueue(admin, second, secondQueue, setup.agents[1]!);
+    const { offer, interactionId } = await answerOffer(first);
 
     // agent 1 finds the queue in the transfer panel, with its live state, and sends the call there
     await first.getByTestId('softphone-transfer').click();

@@ -86,21 +86,7 @@ export async function desk(
     expect(number.status).toBe(201);
     created.number = number.body.id;
     const queueName = unique(label);
-    const queue = await apiJson<{ id: string }>(
-      admin,
-      'POST',
-      '/api/cc/queues',
-      {
-        name: queueName,
-        serviceLevelSeconds: 20,
-        wrapUpSeconds: 0,
-        announcePosition: false,
-        announceWait: false,
-      },
-      tenantId,
-    );
-    expect(queue.status).toBe(201);
-    created.queue = queue.body.id;
+    created.queue = await newQueue(admin, queueName, tenantId);
     const routed = await apiJson(
       admin,
       'PUT',
@@ -125,25 +111,7 @@ export async function desk(
       created.agents.push(agent.body.id);
       agentNames.push(displayName);
     }
-    const members = await apiJson(
-      admin,
-      'PUT',
-      `/api/cc/queues/${created.queue}/members`,
-      { members: [{ agentId: created.agents[0], skills: [] }] },
-      tenantId,
-    );
-    expect(members.status).toBe(200);
-    expect(
-      (
-        await apiJson(
-          agentPages[0]!,
-          'POST',
-          '/api/cc/presence/me/login',
-          { queueId: created.queue },
-          tenantId,
-        )
-      ).status,
-    ).toBe(200);
+    await serveQueue(admin, agentPages[0]!, created.queue, created.agents[0]!, tenantId);
 
     // each softphone connects: one line, this tenant's, registered over WSS
     for (const page of connect ? agentPages : []) {
@@ -159,6 +127,44 @@ export async function desk(
     await cleanup();
     throw error;
   }
+}
+
+/** A queue of the tenant without announcements or wrap-up time; its id. */
+export async function newQueue(admin: Page, name: string, tenantId = DEMO_TENANT_ID): Promise<string> {
+  const queue = await apiJson<{ id: string }>(
+    admin,
+    'POST',
+    '/api/cc/queues',
+    { name, serviceLevelSeconds: 20, wrapUpSeconds: 0, announcePosition: false, announceWait: false },
+    tenantId,
+  );
+  expect(queue.status).toBe(201);
+  return queue.body.id;
+}
+
+/** The agent becomes the queue's only member, and the agent's person (signed in on `page`) logs in to it. */
+export async function serveQueue(
+  admin: Page,
+  page: Page,
+  queueId: string,
+  agentId: string,
+  tenantId = DEMO_TENANT_ID,
+): Promise<void> {
+  const members = { members: [{ agentId, skills: [] }] };
+  expect((await apiJson(admin, 'PUT', `/api/cc/queues/${queueId}/members`, members, tenantId)).status).toBe(
+    200,
+  );
+  expect((await apiJson(page, 'POST', '/api/cc/presence/me/login', { queueId }, tenantId)).status).toBe(200);
+}
+
+/** The page's softphone rings and answers: its call card and the call's interaction. */
+export async function answerOffer(page: Page) {
+  const offer = page.getByTestId('softphone-call');
+  await expect(offer).toHaveAttribute('data-state', 'ringing', { timeout: 60_000 });
+  const interactionId = await offer.getAttribute('data-interaction');
+  await offer.getByTestId('softphone-answer').click();
+  await expect(offer).toHaveAttribute('data-state', 'talking', { timeout: 20_000 });
+  return { offer, interactionId };
 }
 
 /** The interaction as a supervisor (demo-admin) reads it. */
