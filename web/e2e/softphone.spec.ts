@@ -156,7 +156,20 @@ test('an attended transfer: agent 1 consults agent 2 in another browser while th
     openPage,
     'E2E transfer',
   );
+  let formId: string | undefined;
   try {
+    // an intake form of Demo Energy for the wrap-up (CRM-02)
+    const formName = unique('E2E meter form');
+    const form = await apiJson<{ id: string }>(
+      admin,
+      'POST',
+      '/api/cc/forms',
+      { name: formName, fields: [{ key: 'reading', label: 'Meter reading', type: 'TEXT', required: true }] },
+      DEMO_TENANT_ID,
+    );
+    expect(form.status).toBe(201);
+    formId = form.body.id;
+
     // agent 1 completes: their call ends, agent 2 and the caller are bridged and hear each other
     await first.getByTestId('transfer-complete').click();
     await expect(offer).toHaveAttribute('data-state', 'ended', { timeout: 15_000 });
@@ -167,7 +180,8 @@ test('an attended transfer: agent 1 consults agent 2 in another browser while th
     const result = await caller.done;
     expect(result.code, result.output).toBe(0);
 
-    // wrap-up by agent 2 (AGT-05): one of the caller's two clients, a category of Demo Energy, a note
+    // wrap-up by agent 2 (AGT-05): one of the caller's two clients, a category of Demo Energy, a note,
+    // and the intake form
     const wrapUp = second.getByTestId('softphone-wrap-up');
     await expect(wrapUp).toHaveAttribute('data-interaction', interactionId!);
     const clientSelect = wrapUp.getByTestId('softphone-wrap-up-client');
@@ -181,6 +195,17 @@ test('an attended transfer: agent 1 consults agent 2 in another browser while th
     await second.keyboard.press('Escape');
     const note = unique('Meter reading disputed');
     await wrapUp.getByTestId('softphone-wrap-up-note').fill(note);
+    await wrapUp.getByTestId('fill-form-select').selectOption({ label: formName });
+    await wrapUp.getByTestId('fill-form-open').click();
+    await wrapUp.getByTestId('form-value-reading').fill('04711');
+    await wrapUp.getByTestId('answer-save').click();
+    await expect(wrapUp.getByTestId('answer')).toContainText('04711');
+    const answers = await apiJson<{
+      items: { formId: string; clientId: string; fields: { value?: unknown }[] }[];
+    }>(admin, 'GET', `/api/cc/form-answers?interactionId=${interactionId}`, undefined, DEMO_TENANT_ID);
+    expect(answers.body.items.map((a) => [a.formId, a.clientId, a.fields[0]?.value])).toEqual([
+      [form.body.id, clientId, '04711'],
+    ]);
     await wrapUp.getByTestId('softphone-wrap-up-save').click();
     await expect(wrapUp).toHaveCount(0);
     const categories = await apiJson<{ categories: { name: string }[] }>(
@@ -227,6 +252,10 @@ test('an attended transfer: agent 1 consults agent 2 in another browser while th
       .toBe('ENDED agent 2 ANSWERED:1,CONSULTING:2,CONSULTED:2,TRANSFERRED:2');
   } finally {
     await cleanup();
+    if (formId)
+      await apiCall(admin, 'DELETE', `/api/cc/forms/${formId}`, undefined, DEMO_TENANT_ID).catch(
+        () => undefined,
+      );
   }
 });
 

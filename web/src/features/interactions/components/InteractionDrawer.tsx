@@ -9,7 +9,7 @@ import { ErrorState, LoadingState } from '@/lib/ui/states';
 import { useInteraction, type InteractionDetail } from '../api/interactions';
 import { Outcome, STATE_COLORS } from '../utils/labels';
 import { InteractionCategories } from './InteractionCategories';
-import { InteractionForms } from './InteractionForms';
+import { IntakeForms } from '@/lib/intake/IntakeForms';
 
 const CATEGORIZED = 'CATEGORIZED';
 
@@ -95,7 +95,7 @@ function Details({ interaction }: { interaction: InteractionDetail }) {
           <Divider />
           <InteractionCategories interactionId={interaction.id} />
           <Divider />
-          <InteractionForms interactionId={interaction.id} />
+          <IntakeForms interactionId={interaction.id} />
         </>
       ) : null}
     </Stack>

@@ -537,8 +537,16 @@ describe('softphone (AGT-02, TEN-03)', () => {
     expect(placed.body).toEqual({ numberId: 'n-mobile', to: '+37322000111' });
   });
 
-  it('wraps up a finished call in its own tenant: client, categories, note, countdown and ready (AGT-05, ACD-06)', async () => {
+  it('wraps up a finished call in its own tenant: client, categories, note, intake form, countdown and ready (AGT-05, ACD-06, CRM-02)', async () => {
     const id = '22222222-2222-4333-8444-555555555555';
+    const symptomForm = {
+      id: 'form-symptoms',
+      name: 'Symptoms',
+      description: null,
+      active: true,
+      version: 0,
+      fields: [{ key: 'symptom', label: 'Symptom', type: 'TEXT', required: true, options: [], position: 0 }],
+    };
     let presence = { state: 'WRAP_UP', wrapUpUntil: new Date(Date.now() + 30_000).toISOString() };
     const { api } = renderApp({
       path: '/',
@@ -559,6 +567,15 @@ describe('softphone (AGT-02, TEN-03)', () => {
             : [{ id: 'cat-demo', name: 'Tariffs', parentId: null, active: true, position: 0, version: 0 }],
         [`PUT /api/cc/interactions/${id}/categories`]: { categories: [] },
         'POST /api/cc/clients/c-petro/notes': { status: 201, body: { id: 'n-1' } },
+        'GET /api/cc/forms': (call: RecordedCall) =>
+          call.headers['X-Linea-Tenant'] === HEALTH_ID
+            ? [symptomForm]
+            : [{ ...symptomForm, id: 'form-demo', name: 'Meter reading' }],
+        'GET /api/cc/form-answers': { items: [], page: 0, size: 50, total: 0 },
+        [`POST /api/cc/interactions/${id}/forms`]: {
+          status: 201,
+          body: { id: 'ans-1', formId: 'form-symptoms', formName: 'Symptoms', fields: [], version: 0 },
+        },
       },
     });
     const user = await connect();
@@ -578,6 +595,27 @@ describe('softphone (AGT-02, TEN-03)', () => {
     await user.click(await screen.findByRole('option', { name: 'Medication › Dose', hidden: true }));
     expect(screen.queryByRole('option', { name: 'Tariffs', hidden: true })).toBeNull();
     await user.type(within(card).getByTestId('softphone-wrap-up-note'), 'Asked about the dose');
+
+    // the call's tenant's intake forms (CRM-02), filled for the chosen client
+    const formSelect = await within(card).findByTestId('fill-form-select');
+    await waitFor(() => expect(formSelect).toBeEnabled());
+    expect([...formSelect.querySelectorAll('option')].map((o) => o.textContent)).toEqual([
+      'Choose a form…',
+      'Symptoms',
+    ]);
+    await user.selectOptions(formSelect, 'form-symptoms');
+    await user.click(within(card).getByTestId('fill-form-open'));
+    await user.type(within(card).getByLabelText(/^Symptom/), 'Dizziness');
+    await user.click(within(card).getByTestId('answer-save'));
+    await waitFor(() => expect(within(card).queryByTestId('answer-form')).toBeNull());
+    const filled = api.calls.find((c) => c.path === `/api/cc/interactions/${id}/forms`)!;
+    expect(filled.headers['X-Linea-Tenant']).toBe(HEALTH_ID);
+    expect(filled.body).toEqual({
+      formId: 'form-symptoms',
+      values: { symptom: 'Dizziness' },
+      clientId: 'c-petro',
+    });
+
     await user.click(within(card).getByTestId('softphone-ready'));
     await waitFor(() => expect(within(card).queryByTestId('softphone-ready')).toBeNull());
     await user.click(within(card).getByTestId('softphone-wrap-up-save'));

@@ -6,6 +6,7 @@ import { api, asList, type Page } from '@/lib/api/client';
 import { useSession } from '@/lib/session/SessionProvider';
 import { notifyError } from '@/lib/ui/notify';
 import { categoryPath, type CategoryOption } from '@/lib/categories';
+import { IntakeForms } from '@/lib/intake/IntakeForms';
 import type { PresenceState } from '@/lib/presence';
 import { useCallerMatches } from '../callerMatches';
 import { softphone, type MatchedClient as Client, type WrapUp } from '../engine';
@@ -24,8 +25,8 @@ const clientName = (client: Client) =>
 
 /**
  * AGT-05, ACD-06: after a call the agent talked on, in the call's own tenant (TEN-03): the client it was
- * about, its categories and a note (kept on the client's card, linked to the call), the queue's wrap-up
- * countdown, and "ready" to end the wrap-up early.
+ * about, its categories and a note (kept on the client's card, linked to the call), the tenant's intake
+ * forms (CRM-02), the queue's wrap-up countdown, and "ready" to end the wrap-up early.
  */
 export function WrapUpCard({ wrapUp, now }: { wrapUp: WrapUp; now: number }) {
   const { t } = useTranslation();
@@ -132,6 +133,9 @@ export function WrapUpCard({ wrapUp, now }: { wrapUp: WrapUp; now: number }) {
             maxLength={10_000}
             data-testid="softphone-wrap-up-note"
           />
+        )}
+        {canClients && (
+          <IntakeForms interactionId={interactionId} tenantId={tenantId} clientId={chosenClient} compact />
         )}
         <Group gap={4}>
           <Button

@@ -1,9 +1,9 @@
 import { Badge, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useForm, type FormState } from '@/lib/form';
 import { formatDateTime } from '@/lib/format';
-import { useSession } from '@/lib/session/SessionProvider';
+import { useSession, useTenantId } from '@/lib/session/SessionProvider';
 import { can } from '@/lib/session/types';
 import { notifyError, notifySuccess } from '@/lib/ui/notify';
 import { ErrorState, FormAlert, LoadingState } from '@/lib/ui/states';
@@ -17,18 +17,38 @@ import {
   type FormAnswer,
   type FormFieldDef,
   type FormValue,
-} from '../api/crm';
-import { byPosition, displayValue, inputValue, outputValues, type InputValue } from '../utils/formValues';
+} from './api';
 import { FormValueInput } from './FormValueInput';
+import { byPosition, displayValue, inputValue, outputValues, type InputValue } from './formValues';
 
-/** CRM-02, CRM-06: the intake forms filled for this call, and filling one (clients.manage). */
-export function InteractionForms({ interactionId }: { interactionId: string }) {
+/**
+ * CRM-02, CRM-06: the intake forms filled for this call, and filling one (clients.manage), in `tenantId`
+ * (the call's own; the active tenant when not given); a form filled here belongs to `clientId` when given.
+ * `compact` lays it out for the softphone's panel.
+ */
+export function IntakeForms({
+  interactionId,
+  tenantId,
+  clientId = null,
+  compact = false,
+}: {
+  interactionId: string;
+  tenantId?: string;
+  clientId?: string | null;
+  compact?: boolean;
+}) {
   const { t } = useTranslation();
-  const { membership } = useSession();
-  const manage = can(membership, 'clients.manage');
-  const answers = useInteractionAnswers(interactionId);
-  const forms = useActiveForms(manage);
-  const fill = useFillForm(interactionId);
+  const { me } = useSession();
+  const active = useTenantId();
+  const tenant = tenantId ?? active;
+  const manage = can(
+    me.memberships.find((m) => m.tenantId === tenant),
+    'clients.manage',
+  );
+  const answers = useInteractionAnswers(tenant, interactionId);
+  const forms = useActiveForms(tenant, manage);
+  const fill = useFillForm(tenant, interactionId);
+  const titleId = useId();
   const [formId, setFormId] = useState('');
   const [filling, setFilling] = useState<ActiveForm | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
@@ -51,6 +71,7 @@ export function InteractionForms({ interactionId }: { interactionId: string }) {
           editing === answer.id ? (
             <EditAnswer
               key={answer.id}
+              tenantId={tenant}
               interactionId={interactionId}
               answer={answer}
               onDone={() => setEditing(null)}
@@ -59,6 +80,7 @@ export function InteractionForms({ interactionId }: { interactionId: string }) {
             <AnswerCard
               key={answer.id}
               answer={answer}
+              compact={compact}
               onEdit={manage && !editing && !filling ? () => setEditing(answer.id) : undefined}
             />
           ),
@@ -67,13 +89,8 @@ export function InteractionForms({ interactionId }: { interactionId: string }) {
     );
 
   return (
-    <Stack
-      gap="sm"
-      component="section"
-      aria-labelledby="interaction-forms-title"
-      data-testid="interaction-forms"
-    >
-      <Title order={4} id="interaction-forms-title">
+    <Stack gap="sm" component="section" aria-labelledby={titleId} data-testid="interaction-forms">
+      <Title order={compact ? 6 : 4} id={titleId}>
         {t('forms.fill.title')}
       </Title>
       {manage && !filling ? (
@@ -82,7 +99,7 @@ export function InteractionForms({ interactionId }: { interactionId: string }) {
             {t('forms.fill.noForms')}
           </Text>
         ) : (
-          <Group align="flex-end" wrap="nowrap">
+          <Group align="flex-end" wrap={compact ? 'wrap' : 'nowrap'} gap="xs">
             <NativeSelect
               label={t('forms.fill.choose')}
               value={formId}
@@ -117,7 +134,7 @@ export function InteractionForms({ interactionId }: { interactionId: string }) {
           onCancel={() => setFilling(null)}
           onSave={(values, form) =>
             fill.mutate(
-              { formId: filling.id, values },
+              { formId: filling.id, values, ...(clientId ? { clientId } : {}) },
               {
                 onSuccess: () => {
                   notifySuccess(t('forms.fill.saved', { name: filling.name }));
@@ -241,16 +258,18 @@ function HiddenBadge() {
 }
 
 function EditAnswer({
+  tenantId,
   interactionId,
   answer,
   onDone,
 }: {
+  tenantId: string | null;
   interactionId: string;
   answer: FormAnswer;
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const edit = useEditAnswer(interactionId);
+  const edit = useEditAnswer(tenantId, interactionId);
   const fields = byPosition(answer.fields);
   const visible = fields.filter((field) => !field.hidden);
   return (
@@ -286,7 +305,15 @@ function EditAnswer({
   );
 }
 
-function AnswerCard({ answer, onEdit }: { answer: FormAnswer; onEdit?: () => void }) {
+function AnswerCard({
+  answer,
+  compact,
+  onEdit,
+}: {
+  answer: FormAnswer;
+  compact: boolean;
+  onEdit?: () => void;
+}) {
   const { t } = useTranslation();
   const { me } = useSession();
   const who = (id: string | null, name: string | null) =>
@@ -317,7 +344,7 @@ function AnswerCard({ answer, onEdit }: { answer: FormAnswer; onEdit?: () => voi
             </Button>
           ) : null}
         </Group>
-        <SimpleGrid cols={2} spacing="xs" verticalSpacing="xs">
+        <SimpleGrid cols={compact ? 1 : 2} spacing="xs" verticalSpacing="xs">
           {byPosition(answer.fields).map((field) => (
             <div key={field.key} data-testid="answer-field" data-key={field.key}>
               <Text size="xs" c="dimmed">

@@ -1,6 +1,6 @@
 import { TypedValueInput } from '@/lib/ui/TypedValueInput';
-import type { FormFieldDef } from '../api/crm';
-import type { InputValue } from '../utils/formValues';
+import type { FormFieldDef } from './api';
+import type { InputValue } from './formValues';
 
 /**
  * One input for an intake form field (CRM-02), chosen by its type as on the client card. Its name

@@ -1,7 +1,7 @@
 // An intake form's values while they are edited, and as the API takes them (CRM-02, CRM-06). The
 // server checks every value (type, required, choices, formats) and names each problem `values.<key>`.
 import { normaliseE164 } from '@/lib/phone';
-import type { AnswerField, FormFieldDef, FormValue } from '../api/crm';
+import type { AnswerField, FormFieldDef, FormValue } from './api';
 
 /** What an input holds: NUMBER may be '' while typed, DATE is text. */
 export type InputValue = string | number | boolean | string[];
