@@ -370,6 +370,69 @@ test('a transfer to a queue: agent 1 sends the call to another queue, where agen
   }
 });
 
+test('a transfer to an external number: the carrier gets the call with the client’s number as caller ID, and the caller talks to it (AGT-03)', async ({
+  openPage,
+}) => {
+  test.setTimeout(180_000);
+  const platform = await signedIn(openPage, 'platform');
+  const admin = await signedIn(openPage, 'demo-admin');
+  const agentPage = await signedIn(openPage, 'demo-agent1', { microphone: true });
+  const setup = await desk(platform, admin, [agentPage], 'E2E to number');
+  // the caller speaks 12 s after the number answers: by then the call is with the external number
+  const caller = call(setup.e164, SHARED_NUMBER, 25_000, 12_000);
+  const callee = answer();
+  try {
+    const { offer, interactionId } = await answerOffer(agentPage);
+
+    // the number typed in the transfer panel's search box is offered; the agent sends the call there
+    await agentPage.getByTestId('softphone-transfer').click();
+    await agentPage.getByTestId('transfer-search').fill('+373 22 000 777');
+    await agentPage.getByTestId('transfer-number-start').click();
+    await expect(offer).toHaveAttribute('data-state', 'ended', { timeout: 15_000 });
+    await expect(agentPage.getByTestId('softphone-wrap-up')).toHaveAttribute(
+      'data-interaction',
+      interactionId!,
+    );
+
+    // the carrier (sipp on 127.0.0.2) gets the call with Demo Energy's number, answers, and the caller's
+    // audio reaches it and comes back (the callee echoes it)
+    await expect
+      .poll(() => /INVITE sip:\+?37322000777@/.test(callee.messages()), { timeout: 20_000 })
+      .toBe(true);
+    const invite = callee.messages().split('INVITE sip:')[1] ?? '';
+    expect(invite.match(/^From:.*$/m)?.[0], 'the caller ID the carrier sees').toContain(setup.e164);
+    await expect.poll(() => /^ACK sip:/m.test(callee.messages()), { timeout: 20_000 }).toBe(true);
+    await expect
+      .poll(() => rtpPacketsTo(caller.mediaPort, 1000), {
+        timeout: 30_000,
+        message: "the caller's speech reaches the number and comes back",
+      })
+      .toBeGreaterThan(20);
+
+    // the caller hangs up: the number gets the BYE; the interaction names the number
+    const result = await caller.done;
+    expect(result.code, result.output).toBe(0);
+    const forwarded = await callee.done;
+    expect(forwarded.code, forwarded.output).toBe(0);
+    await expect
+      .poll(
+        async () => {
+          const detail = await interaction(admin, interactionId);
+          const steps = detail.events
+            .filter((e) => ['ANSWERED', 'TRANSFERRED'].includes(e.type))
+            .map((e) => `${e.type}:${setup.agents.indexOf(e.agentId ?? '') + 1}`);
+          return `${detail.state} ${steps.join(',')}`;
+        },
+        { timeout: 15_000 },
+      )
+      .toBe('ENDED ANSWERED:1,TRANSFERRED:0');
+  } finally {
+    caller.stop();
+    callee.stop();
+    await setup.cleanup();
+  }
+});
+
 test('an outbound call from the softphone keypad shows the chosen number of the client as caller ID (AGT-02, TEL-05)', async ({
   openPage,
 }) => {

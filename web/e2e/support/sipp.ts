@@ -39,17 +39,17 @@ function binary(name: string): string {
 }
 
 /**
- * Calls `service` (a tenant number): plays about 7 s of speech as soon as the number answers (the
- * greeting), echoes every RTP packet it receives back to Asterisk (so the agent hears their own
- * voice back once bridged), and hangs up after talkMs unless the far end hangs up first.
+ * Calls `service` (a tenant number): plays about 7 s of speech `audioAfterMs` after the number answers,
+ * echoes every RTP packet it receives back to Asterisk (so the agent hears their own voice back once
+ * bridged), and hangs up after talkMs unless the far end hangs up first.
  */
-export function call(service: string, from: string, talkMs: number): Caller {
+export function call(service: string, from: string, talkMs: number, audioAfterMs = 0): Caller {
   const dir = mkdtempSync(join(tmpdir(), 'linea-e2e-sipp-'));
   // sipp's -key values are not used inside attributes (pause, timeout): written into the scenario
   const scenario = readFileSync(join(SCENARIOS, 'caller.xml'), 'utf8')
     .replace('[dtmf_presses]', '')
     .replace('[dtmf_end_presses]', '')
-    .replaceAll('[audio_after_ms]', '0')
+    .replaceAll('[audio_after_ms]', String(audioAfterMs))
     .replaceAll('[talk_ms]', String(talkMs));
   writeFileSync(join(dir, 'caller.xml'), scenario);
   copyFileSync(AUDIO, join(dir, 'g711a.pcap'));

@@ -362,11 +362,17 @@ describe('softphone (AGT-02, TEN-03)', () => {
     expect((await screen.findAllByTestId('transfer-target'))[1]).toHaveAttribute('data-state', 'ON_CALL');
     await user.click(screen.getByRole('button', { name: 'Favourite: Zoe' }));
     expect(await names()).toEqual([expect.stringContaining('Zoe'), expect.stringContaining('Ivan')]);
-    await user.type(screen.getByRole('textbox', { name: 'Search colleagues and queues' }), 'iv');
+    await user.type(
+      screen.getByRole('textbox', { name: 'Search colleagues and queues, or type a number' }),
+      'iv',
+    );
     expect(await names()).toEqual([expect.stringContaining('Ivan')]);
-    await user.type(screen.getByRole('textbox', { name: 'Search colleagues and queues' }), 'x');
+    await user.type(
+      screen.getByRole('textbox', { name: 'Search colleagues and queues, or type a number' }),
+      'x',
+    );
     expect(await screen.findByTestId('transfer-empty')).toHaveTextContent('Nobody matches');
-    await user.clear(screen.getByRole('textbox', { name: 'Search colleagues and queues' }));
+    await user.clear(screen.getByRole('textbox', { name: 'Search colleagues and queues, or type a number' }));
 
     const ivan = (await screen.findAllByTestId('transfer-target')).find((r) =>
       r.textContent?.includes('Ivan'),
@@ -392,7 +398,7 @@ describe('softphone (AGT-02, TEN-03)', () => {
     );
   });
 
-  it('hands a call to a queue of the call’s own client, with each queue’s live state (AGT-03)', async () => {
+  it('hands a call to a queue of the call’s own client, with each queue’s live state, or to a typed number (AGT-03)', async () => {
     const id = '11111111-2222-4333-8444-777777777777';
     const { api } = renderApp({
       path: '/',
@@ -413,6 +419,7 @@ describe('softphone (AGT-02, TEN-03)', () => {
         'GET /api/cc/queues/q-triage/live': { waiting: 2, available: 0 },
         'GET /api/cc/queues/q-nurse/live': { waiting: 0, available: 3 },
         [`POST /api/cc/calls/${id}/transfer-to-queue`]: { status: 202, body: undefined },
+        [`POST /api/cc/calls/${id}/transfer-to-number`]: { status: 202, body: undefined },
       },
     });
     const user = await connect();
@@ -432,7 +439,10 @@ describe('softphone (AGT-02, TEN-03)', () => {
       ]),
     );
     expect(screen.queryByTestId('transfer-empty')).toBeNull();
-    await user.type(screen.getByRole('textbox', { name: 'Search colleagues and queues' }), 'nurse');
+    await user.type(
+      screen.getByRole('textbox', { name: 'Search colleagues and queues, or type a number' }),
+      'nurse',
+    );
     expect(screen.getAllByTestId('transfer-queue')).toHaveLength(1);
 
     await user.click(screen.getByTestId('transfer-queue-start'));
@@ -442,6 +452,22 @@ describe('softphone (AGT-02, TEN-03)', () => {
     const sent = api.calls.find((c) => c.path === `/api/cc/calls/${id}/transfer-to-queue`)!;
     expect(sent.headers['X-Linea-Tenant']).toBe(HEALTH_ID);
     expect(sent.body).toEqual({ queueId: 'q-nurse' });
+
+    // a typed phone number can be sent there instead (blind, through the client's carrier)
+    const search = screen.getByRole('textbox', { name: 'Search colleagues and queues, or type a number' });
+    await user.clear(search);
+    expect(screen.queryByTestId('transfer-number')).toBeNull();
+    await user.type(search, '+373 69 000 111');
+    expect(screen.queryAllByTestId('transfer-queue')).toHaveLength(0);
+    expect(screen.queryByTestId('transfer-empty')).toBeNull();
+    expect(await screen.findByTestId('transfer-number')).toHaveTextContent('External number+373 69 000 111');
+    await user.click(screen.getByTestId('transfer-number-start'));
+    await waitFor(() =>
+      expect(api.calls.some((c) => c.path === `/api/cc/calls/${id}/transfer-to-number`)).toBe(true),
+    );
+    const forwarded = api.calls.find((c) => c.path === `/api/cc/calls/${id}/transfer-to-number`)!;
+    expect(forwarded.headers['X-Linea-Tenant']).toBe(HEALTH_ID);
+    expect(forwarded.body).toEqual({ number: '+373 69 000 111' });
   });
 
   it('keeps a call through a lost connection, checks it once the line is back, and hangs up through cc-core while it is lost (AGT-02)', async () => {

@@ -96,6 +96,15 @@ export function TransferPanel({ call }: { call: PhoneCall }) {
       }),
     onError: (error) => notifyError(error, t),
   });
+  const toNumber = useMutation({
+    mutationFn: (number: string) =>
+      api(`/api/cc/calls/${call.interactionId}/transfer-to-number`, {
+        method: 'POST',
+        tenantId: call.tenantId,
+        body: { number },
+      }),
+    onError: (error) => notifyError(error, t),
+  });
   const answered = transfer.data?.state === 'TALKING' || transfer.data?.state === 'CONFERENCE';
   const failed = transfer.data?.state === 'NONE';
 
@@ -201,6 +210,8 @@ export function TransferPanel({ call }: { call: PhoneCall }) {
         Number(favourites.includes(b.agentId)) - Number(favourites.includes(a.agentId)) ||
         a.displayName.localeCompare(b.displayName),
     );
+  // what was typed is a phone number: it can be sent there (blind), through the tenant's carrier
+  const typedNumber = /^\+[1-9][0-9 ()\-.]{6,20}$/.test(search.trim()) ? search.trim() : null;
   const shownQueues = enabledQueues
     .map((queue, index) => ({ queue, live: live[index]?.data }))
     .filter(({ queue }) => !query || queue.name.toLowerCase().includes(query));
@@ -215,7 +226,7 @@ export function TransferPanel({ call }: { call: PhoneCall }) {
         data-autofocus
         data-testid="transfer-search"
       />
-      {colleagues.isSuccess && shown.length === 0 && shownQueues.length === 0 && (
+      {colleagues.isSuccess && shown.length === 0 && shownQueues.length === 0 && !typedNumber && (
         <Text size="xs" c="dimmed" data-testid="transfer-empty">
           {query ? t('softphone.transfer.noMatch') : t('softphone.transfer.nobody')}
         </Text>
@@ -300,10 +311,31 @@ export function TransferPanel({ call }: { call: PhoneCall }) {
             onClick={() => toQueue.mutate(queue)}
             data-testid="transfer-queue-start"
           >
-            {t('softphone.transfer.toQueue')}
+            {t('softphone.transfer.send')}
           </Button>
         </Group>
       ))}
+      {typedNumber && (
+        <Group justify="space-between" wrap="nowrap" gap={4} data-testid="transfer-number">
+          <Stack gap={0} style={{ minWidth: 0 }}>
+            <Text size="xs" fw={600} c="dimmed">
+              {t('softphone.transfer.number')}
+            </Text>
+            <Text size="sm" truncate="end">
+              {typedNumber}
+            </Text>
+          </Stack>
+          <Button
+            size="compact-xs"
+            variant="light"
+            loading={toNumber.isPending}
+            onClick={() => toNumber.mutate(typedNumber)}
+            data-testid="transfer-number-start"
+          >
+            {t('softphone.transfer.send')}
+          </Button>
+        </Group>
+      )}
     </Stack>
   );
 }

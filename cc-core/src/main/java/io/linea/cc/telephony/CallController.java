@@ -58,11 +58,17 @@ class CallController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @RequiresPermission(Permissions.CALLS_PLACE)
     Map<String, UUID> place(@Valid @RequestBody CallRequest request) {
-        String to = request.to().replaceAll("[\\s()\\-.]", "");
-        if (!to.matches("\\+[1-9][0-9]{6,14}")) {
-            throw InvalidInput.field("to", "validation.pattern");
-        }
+        String to = e164(request.to(), "to");
         return Map.of("interactionId", telephony.place(LineaPrincipal.current().orElseThrow().personId(), request.numberId(), to));
+    }
+
+    /** An external number as typed (spaces, brackets, dashes and dots allowed), in E.164; 400 on {@code field}. */
+    private static String e164(String typed, String field) {
+        String number = typed.replaceAll("[\\s()\\-.]", "");
+        if (!number.matches("\\+[1-9][0-9]{6,14}")) {
+            throw InvalidInput.field(field, "validation.pattern");
+        }
+        return number;
     }
 
     record CallRequest(@NotNull UUID numberId, @NotBlank String to) {
@@ -98,6 +104,21 @@ class CallController {
     void transferToQueue(@PathVariable UUID interactionId, @Valid @RequestBody QueueTransferRequest request) {
         telephony.transferToQueue(LineaPrincipal.current().orElseThrow().personId(), interactionId,
                 request.queueId());
+    }
+
+    record NumberTransferRequest(@NotBlank String number) {
+    }
+
+    /**
+     * Hands the call the current user talks on to an external number through the tenant number's carrier
+     * (AGT-03, blind): they go on to wrap-up, the caller hears music until the number answers.
+     */
+    @PostMapping("/{interactionId}/transfer-to-number")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @RequiresPermission(Permissions.CALLS_PLACE)
+    void transferToNumber(@PathVariable UUID interactionId, @Valid @RequestBody NumberTransferRequest request) {
+        telephony.transferToNumber(LineaPrincipal.current().orElseThrow().personId(), interactionId,
+                e164(request.number(), "number"));
     }
 
     /**

@@ -793,6 +793,34 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
                 }));
     }
 
+    /**
+     * AGT-03: hands the inbound call {@code byAgent} talks on to an external number, dialled through the carrier
+     * of the call's tenant number with that number as caller ID (blind). The agent's leg ends at once and the
+     * router lets them go to wrap-up; the caller hears music until the number answers and is then bridged with
+     * it. Nobody answering: the caller hears the "no agents" message and the call goes on the work list.
+     */
+    CompletableFuture<Void> transferToNumber(UUID tenantId, UUID interactionId, UUID byAgent, String e164) {
+        return onEngine(() -> {
+            Call call = queueTransferable(tenantId, interactionId, byAgent);
+            if (call.carrier == null) {
+                throw LineaProblemException.conflict("call.not-transferable");
+            }
+            AgentTarget number = new AgentTarget(tenantId, null, null, e164, AgentReach.MOBILE, null, e164);
+            startConsult(call, number, "PJSIP/" + e164 + "@" + call.carrier.endpointId(), true);
+            if (call.routed) {
+                if (call.accepted) {
+                    queues.finished(call.interactionId);
+                } else {
+                    queues.cancel(call.interactionId, false);
+                }
+                call.routed = false;
+                call.accepted = false;
+            }
+            call.personId = null;
+            return null;
+        });
+    }
+
     private Call queueTransferable(UUID tenantId, UUID interactionId, UUID byAgent) {
         Call call = talkingCallOf(tenantId, interactionId, byAgent);
         if (call.consultChannel != null) {
@@ -876,7 +904,7 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
             if (call == null || !call.tenantId.equals(tenantId)) {
                 throw LineaProblemException.notFound("interaction");
             }
-            if (call.agent == null || !call.agent.agentId().equals(byAgent) || call.consultChannel == null
+            if (call.agent == null || !byAgent.equals(call.agent.agentId()) || call.consultChannel == null
                     || call.blindTransfer) {
                 return new TransferState("NONE", null, null);
             }
@@ -898,9 +926,9 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
                 throw LineaProblemException.notFound("interaction");
             }
             String leg;
-            if (call.agent != null && call.agent.agentId().equals(byAgent)) {
+            if (call.agent != null && byAgent.equals(call.agent.agentId())) {
                 leg = call.direction == Interaction.Direction.OUTBOUND ? call.primaryChannel : call.secondaryChannel;
-            } else if (call.consultAgent != null && call.consultAgent.agentId().equals(byAgent)) {
+            } else if (call.consultAgent != null && byAgent.equals(call.consultAgent.agentId())) {
                 leg = call.consultChannel;
             } else {
                 throw new LineaProblemException(org.springframework.http.HttpStatus.FORBIDDEN, "call.not-yours");
@@ -930,7 +958,7 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         if (call == null || !call.tenantId.equals(tenantId)) {
             throw LineaProblemException.notFound("interaction");
         }
-        if (call.agent == null || !call.agent.agentId().equals(agentId)) {
+        if (call.agent == null || !agentId.equals(call.agent.agentId())) {
             throw new LineaProblemException(org.springframework.http.HttpStatus.FORBIDDEN, "call.not-yours");
         }
         if (call.stage != Call.Stage.TALKING || call.direction != Interaction.Direction.INBOUND) {
@@ -2279,7 +2307,7 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
     /** The agent is off this call: free for the next (and their last call's end recorded, when they talked). */
     private void agentFree(AgentTarget agent, boolean talked) {
         busyAgents.remove(agent.agentId());
-        if (talked) {
+        if (talked && agent.agentId() != null) { // an external number a call was transferred to is no agent
             Instant now = clock.instant();
             timers.execute(() -> {
                 try {

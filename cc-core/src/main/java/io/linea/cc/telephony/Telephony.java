@@ -181,6 +181,13 @@ public class Telephony implements SmartLifecycle {
         await(engine.transferToQueue(tenantId, interactionId, me.agentId(), queueId));
     }
 
+    /** AGT-03: the current user hands the call they talk on to an external number (blind). */
+    public void transferToNumber(UUID userId, UUID interactionId, String e164) {
+        UUID tenantId = TenantContext.requireTenant();
+        AgentTarget me = agentOfUser(tenantId, userId);
+        await(engine.transferToNumber(tenantId, interactionId, me.agentId(), e164));
+    }
+
     /** AGT-03: completes, cancels or turns into a conference the current user's transfer. */
     public void transferStep(UUID userId, UUID interactionId, CallEngine.TransferStep step) {
         UUID tenantId = TenantContext.requireTenant();

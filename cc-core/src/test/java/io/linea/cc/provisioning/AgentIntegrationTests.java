@@ -250,6 +250,17 @@ class AgentIntegrationTests {
             assertThat(none.status()).as(step + ": " + none).isEqualTo(404);
             assertThat(none.code()).isEqualTo("resource.not-found");
         }
+        Api.Response toQueue = agentInA.post("/api/cc/calls/" + call + "/transfer-to-queue",
+                Map.of("queueId", UUID.randomUUID().toString()));
+        assertThat(toQueue.status()).as(toQueue.toString()).isEqualTo(404);
+        Api.Response toNumber = agentInA.post("/api/cc/calls/" + call + "/transfer-to-number",
+                Map.of("number", "+373 69 000 111"));
+        assertThat(toNumber.status()).as(toNumber.toString()).isEqualTo(404);
+        assertThat(toNumber.code()).isEqualTo("resource.not-found");
+        Api.Response badNumber = agentInA.post("/api/cc/calls/" + call + "/transfer-to-number",
+                Map.of("number", "call me"));
+        assertThat(badNumber.status()).isEqualTo(400);
+        assertThat(badNumber.json().path("errors").get(0).path("field").asText()).isEqualTo("number");
         Api.Response badMode = agentInA.post("/api/cc/calls/" + call + "/transfer",
                 Map.of("agentId", zoe.toString(), "mode", "SIDEWAYS"));
         assertThat(badMode.status()).isEqualTo(400);

@@ -938,6 +938,47 @@ class CallEngineTests {
             assertThat(h.control.ops).contains("hangup " + legs[0] + " NORMAL");
         }
 
+        @Test
+        void aTransferToAnExternalNumberDialsItThroughTheCarrierAndBridgesItWithTheCaller() throws Exception {
+            String[] legs = talkingWithAna();
+            UUID id = h.interactionId();
+            String number = "+37369000111";
+            refused(() -> h.engine.transferToNumber(TENANT, id, BOB.agentId(), number).get(5, TimeUnit.SECONDS),
+                    HttpStatus.FORBIDDEN, "call.not-yours");
+            refused(() -> h.engine.transferToNumber(OTHER_TENANT, id, ANA.agentId(), number).get(5,
+                    TimeUnit.SECONDS), HttpStatus.NOT_FOUND, "resource.not-found");
+            int before = h.control.ops.size();
+
+            h.engine.transferToNumber(TENANT, id, ANA.agentId(), number).get(5, TimeUnit.SECONDS);
+            Originate external = h.awaitOriginate(2);
+            assertThat(external.endpoint()).isEqualTo("PJSIP/" + number + "@" + CARRIER.endpointId());
+            assertThat(external.callerId()).as("the tenant number, which the carrier accepts").endsWith("<"
+                    + NUMBER + ">");
+            assertThat(external.variables()).as("no Linea headers toward a carrier")
+                    .doesNotContainKey("PJSIP_HEADER(add,X-Linea-Interaction)");
+            assertThat(opsSince(before)).containsExactly("bridge-moh-start lb-" + id, "hangup " + legs[1] + " NORMAL",
+                    "originate " + external.channelId() + " " + external.endpoint());
+            refused(() -> h.engine.transferToNumber(TENANT, id, ANA.agentId(), number).get(5, TimeUnit.SECONDS),
+                    HttpStatus.CONFLICT, "call.transfer-in-progress");
+            h.gone(legs[1], 16);
+            assertThat(h.engine.activeCalls()).as("the caller waits for the number").isOne();
+
+            // the number answers: bridged with the caller, the music stops
+            h.answer(external);
+            assertThat(h.control.ops).contains("bridge-add lb-" + id + " " + external.channelId(),
+                    "bridge-moh-stop lb-" + id);
+            assertThat(h.recorder.events(id)).filteredOn(e -> e.type() == InteractionEvent.Type.TRANSFERRED)
+                    .extracting(Event::agentId, Event::agentName, Event::detail)
+                    .containsExactly(tuple(null, number, "from Ana (blind)"));
+
+            // the number hangs up: the call ends, the caller is hung up; only Ana's call counts as an agent's
+            h.gone(external.channelId(), 16);
+            assertThat(h.control.ops).contains("hangup " + legs[0] + " NORMAL");
+            assertThat(h.recorder.ended(id).reason()).isEqualTo("AGENT_HANGUP");
+            h.await(() -> !h.directory.callsEnded.isEmpty(), "Ana's call end");
+            assertThat(h.directory.callsEnded).extracting(CallEnded::agentId).containsExactly(ANA.agentId());
+        }
+
         /** AGT-02: a softphone that lost its connection hangs up through cc-core instead of a BYE. */
         @Test
         void anAgentHangsUpTheirOwnLegFromTheServerAndOnlyTheirs() throws Exception {
