@@ -10,6 +10,7 @@ import {
   newQueue,
   serveQueue,
   SHARED_NUMBER,
+  story,
 } from './support/desk';
 import { DEMO_TENANT_ID, HEALTH_TENANT_ID } from './support/env';
 import { apiCall, apiJson, expect, signedIn, test, unique, type PageOptions } from './support/linea';
@@ -240,13 +241,8 @@ test('an attended transfer: agent 1 consults agent 2 in another browser while th
 
     await expect
       .poll(
-        async () => {
-          const detail = await interaction(admin, interactionId);
-          const steps = detail.events
-            .filter((e) => ['ANSWERED', 'CONSULTING', 'CONSULTED', 'TRANSFERRED'].includes(e.type))
-            .map((e) => `${e.type}:${setup.agents.indexOf(e.agentId ?? '') + 1}`);
-          return `${detail.state} agent ${setup.agents.indexOf(detail.agentId) + 1} ${steps.join(',')}`;
-        },
+        () =>
+          story(admin, interactionId, setup.agents, ['ANSWERED', 'CONSULTING', 'CONSULTED', 'TRANSFERRED']),
         { timeout: 15_000 },
       )
       .toBe('ENDED agent 2 ANSWERED:1,CONSULTING:2,CONSULTED:2,TRANSFERRED:2');
@@ -349,16 +345,9 @@ test('a transfer to a queue: agent 1 sends the call to another queue, where agen
     const result = await caller.done;
     expect(result.code, result.output).toBe(0);
     await expect
-      .poll(
-        async () => {
-          const detail = await interaction(admin, interactionId);
-          const steps = detail.events
-            .filter((e) => ['QUEUED', 'ANSWERED', 'TRANSFERRED'].includes(e.type))
-            .map((e) => `${e.type}:${setup.agents.indexOf(e.agentId ?? '') + 1}`);
-          return `${detail.state} agent ${setup.agents.indexOf(detail.agentId) + 1} ${steps.join(',')}`;
-        },
-        { timeout: 15_000 },
-      )
+      .poll(() => story(admin, interactionId, setup.agents, ['QUEUED', 'ANSWERED', 'TRANSFERRED']), {
+        timeout: 15_000,
+      })
       .toBe('ENDED agent 2 QUEUED:0,ANSWERED:1,TRANSFERRED:0,QUEUED:0,ANSWERED:2');
   } finally {
     caller.stop();
@@ -415,17 +404,8 @@ test('a transfer to an external number: the carrier gets the call with the clien
     const forwarded = await callee.done;
     expect(forwarded.code, forwarded.output).toBe(0);
     await expect
-      .poll(
-        async () => {
-          const detail = await interaction(admin, interactionId);
-          const steps = detail.events
-            .filter((e) => ['ANSWERED', 'TRANSFERRED'].includes(e.type))
-            .map((e) => `${e.type}:${setup.agents.indexOf(e.agentId ?? '') + 1}`);
-          return `${detail.state} ${steps.join(',')}`;
-        },
-        { timeout: 15_000 },
-      )
-      .toBe('ENDED ANSWERED:1,TRANSFERRED:0');
+      .poll(() => story(admin, interactionId, setup.agents, ['ANSWERED', 'TRANSFERRED']), { timeout: 15_000 })
+      .toBe('ENDED agent 0 ANSWERED:1,TRANSFERRED:0');
   } finally {
     caller.stop();
     callee.stop();

@@ -179,6 +179,23 @@ export async function interaction(admin: Page, id: string | null) {
   ).body;
 }
 
+/**
+ * The interaction's state, its agent and its events of `types` in order, each agent given as its place in
+ * `agents` from 1 (0: none), e.g. "ENDED agent 2 ANSWERED:1,TRANSFERRED:2".
+ */
+export async function story(
+  admin: Page,
+  id: string | null,
+  agents: string[],
+  types: string[],
+): Promise<string> {
+  const detail = await interaction(admin, id);
+  const steps = detail.events
+    .filter((e) => types.includes(e.type))
+    .map((e) => `${e.type}:${agents.indexOf(e.agentId ?? '') + 1}`);
+  return `${detail.state} agent ${agents.indexOf(detail.agentId) + 1} ${steps.join(',')}`;
+}
+
 /** Audio both ways on the page's one call, as the browser's WebRTC statistics count it. */
 export async function expectAudio(page: Page) {
   const first = await stats(page);

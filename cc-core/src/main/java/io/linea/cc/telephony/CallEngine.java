@@ -784,11 +784,11 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
      * arrival counts), and the routing engine offers the call to the queue's members as any other.
      */
     CompletableFuture<Void> transferToQueue(UUID tenantId, UUID interactionId, UUID byAgent, UUID queueId) {
-        return onEngine(() -> queueTransferable(tenantId, interactionId, byAgent))
+        return onEngine(() -> talkingWithoutTransfer(tenantId, interactionId, byAgent))
                 .thenApplyAsync(call -> queues.setup(tenantId, queueId, call.remoteNumber, clock.instant())
                         .orElseThrow(() -> LineaProblemException.notFound("queue")), io)
                 .thenCompose(queue -> onEngine(() -> {
-                    requeue(queueTransferable(tenantId, interactionId, byAgent), queue);
+                    requeue(talkingWithoutTransfer(tenantId, interactionId, byAgent), queue);
                     return null;
                 }));
     }
@@ -801,7 +801,7 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
      */
     CompletableFuture<Void> transferToNumber(UUID tenantId, UUID interactionId, UUID byAgent, String e164) {
         return onEngine(() -> {
-            Call call = queueTransferable(tenantId, interactionId, byAgent);
+            Call call = talkingWithoutTransfer(tenantId, interactionId, byAgent);
             if (call.carrier == null) {
                 throw LineaProblemException.conflict("call.not-transferable");
             }
@@ -821,7 +821,8 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         });
     }
 
-    private Call queueTransferable(UUID tenantId, UUID interactionId, UUID byAgent) {
+    /** The inbound call the agent talks on, with no transfer under way: what goes to a queue or a number. */
+    private Call talkingWithoutTransfer(UUID tenantId, UUID interactionId, UUID byAgent) {
         Call call = talkingCallOf(tenantId, interactionId, byAgent);
         if (call.consultChannel != null) {
             throw LineaProblemException.conflict("call.transfer-in-progress");
