@@ -18,7 +18,7 @@ import { api, isApiError } from '@/lib/api/client';
 import { useSession } from '@/lib/session/SessionProvider';
 import { notifyError } from '@/lib/ui/notify';
 import { useCallerMatches } from '../callerMatches';
-import { softphone, type PhoneCall, type SoftphoneCredentials } from '../engine';
+import { softphone, type LineStatus, type PhoneCall, type SoftphoneCredentials } from '../engine';
 import { DevicePanel } from './DevicePanel';
 import { DialPanel } from './DialPanel';
 import { PresencePanel } from './PresencePanel';
@@ -99,6 +99,14 @@ function ScreenPop({ call }: { call: PhoneCall }) {
     </Stack>
   );
 }
+
+const LINE_COLORS: Record<LineStatus, string> = {
+  connecting: 'gray',
+  registered: 'green',
+  reconnecting: 'orange',
+  disconnected: 'gray',
+  failed: 'red',
+};
 
 function CallCard({ call, now, connectionLost }: { call: PhoneCall; now: number; connectionLost: boolean }) {
   const { t } = useTranslation();
@@ -415,18 +423,7 @@ export default function SoftphoneDock() {
                 <Text size="xs" truncate="end">
                   {line.tenantName}
                 </Text>
-                <Badge
-                  size="xs"
-                  color={
-                    line.status === 'registered'
-                      ? 'green'
-                      : line.status === 'failed'
-                        ? 'red'
-                        : line.status === 'reconnecting'
-                          ? 'orange'
-                          : 'gray'
-                  }
-                >
+                <Badge size="xs" color={LINE_COLORS[line.status]}>
                   {t(`softphone.line.${line.status}`)}
                 </Badge>
               </Group>

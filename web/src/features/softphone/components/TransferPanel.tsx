@@ -34,6 +34,9 @@ interface QueueLive {
   available: number;
 }
 
+/** Where a call is handed over to at once (AGT-03): a queue of its tenant or an external number. */
+type HandOver = { queueId: string; number?: never } | { number: string; queueId?: never };
+
 type Consult = { agentId: string; name: string; conference: boolean; attempt: number };
 
 const FAVOURITES_KEY = 'linea.softphone.favourites';
@@ -87,21 +90,13 @@ export function TransferPanel({ call }: { call: PhoneCall }) {
       enabled: consult === null,
     })),
   });
-  const toQueue = useMutation({
-    mutationFn: (queue: QueueOption) =>
-      api(`/api/cc/calls/${call.interactionId}/transfer-to-queue`, {
+  // blind hand-over to a queue or an external number: the agent's call ends, the caller goes there
+  const handOver = useMutation({
+    mutationFn: (to: HandOver) =>
+      api(`/api/cc/calls/${call.interactionId}/${to.queueId ? 'transfer-to-queue' : 'transfer-to-number'}`, {
         method: 'POST',
         tenantId: call.tenantId,
-        body: { queueId: queue.id },
-      }),
-    onError: (error) => notifyError(error, t),
-  });
-  const toNumber = useMutation({
-    mutationFn: (number: string) =>
-      api(`/api/cc/calls/${call.interactionId}/transfer-to-number`, {
-        method: 'POST',
-        tenantId: call.tenantId,
-        body: { number },
+        body: to,
       }),
     onError: (error) => notifyError(error, t),
   });
@@ -306,9 +301,9 @@ export function TransferPanel({ call }: { call: PhoneCall }) {
           <Button
             size="compact-xs"
             variant="light"
-            loading={toQueue.isPending && toQueue.variables?.id === queue.id}
-            disabled={toQueue.isPending}
-            onClick={() => toQueue.mutate(queue)}
+            loading={handOver.isPending && handOver.variables?.queueId === queue.id}
+            disabled={handOver.isPending}
+            onClick={() => handOver.mutate({ queueId: queue.id })}
             data-testid="transfer-queue-start"
           >
             {t('softphone.transfer.send')}
@@ -328,8 +323,8 @@ export function TransferPanel({ call }: { call: PhoneCall }) {
           <Button
             size="compact-xs"
             variant="light"
-            loading={toNumber.isPending}
-            onClick={() => toNumber.mutate(typedNumber)}
+            loading={handOver.isPending}
+            onClick={() => handOver.mutate({ number: typedNumber })}
             data-testid="transfer-number-start"
           >
             {t('softphone.transfer.send')}

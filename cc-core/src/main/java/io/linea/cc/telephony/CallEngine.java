@@ -807,15 +807,7 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
             }
             AgentTarget number = new AgentTarget(tenantId, null, null, e164, AgentReach.MOBILE, null, e164);
             startConsult(call, number, "PJSIP/" + e164 + "@" + call.carrier.endpointId(), true);
-            if (call.routed) {
-                if (call.accepted) {
-                    queues.finished(call.interactionId);
-                } else {
-                    queues.cancel(call.interactionId, false);
-                }
-                call.routed = false;
-                call.accepted = false;
-            }
+            leaveRouter(call); // nobody in Linea handles it any more: the agent goes to wrap-up
             call.personId = null;
             return null;
         });
@@ -841,11 +833,7 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
         String bridge = call.bridgeId;
         call.bridgeId = null;
         command(call, () -> call.control.destroyBridge(bridge), null);
-        if (call.routed && call.accepted) {
-            queues.finished(call.interactionId); // the first agent goes to the first queue's wrap-up
-        }
-        call.routed = false;
-        call.accepted = false;
+        leaveRouter(call); // the first agent goes to the first queue's wrap-up
         agentFree(first, true);
         call.agent = null;
         call.personId = null;
@@ -2249,15 +2237,22 @@ class CallEngine implements Consumer<SwitchEvent>, AutoCloseable {
 
     // --- helpers --------------------------------------------------------------------------------------
 
-    private void end(Call call, Interaction.State state, Instant at, String reason, Interaction.Stage stage) {
+    /** The router lets the call go: the agent who accepted it goes to wrap-up, or its waiting place is freed. */
+    private void leaveRouter(Call call) {
         if (call.routed) {
-            // the router must not keep a call that is over: the agent goes to wrap-up, a waiting place is freed
             call.routed = false;
             if (call.accepted) {
                 queues.finished(call.interactionId);
             } else {
                 queues.cancel(call.interactionId, false);
             }
+        }
+        call.accepted = false;
+    }
+
+    private void end(Call call, Interaction.State state, Instant at, String reason, Interaction.Stage stage) {
+        if (call.routed) {
+            leaveRouter(call); // the router must not keep a call that is over
         } else if (call.queue != null && !call.released) {
             queues.cancel(call.interactionId, false); // forgets the stored arrival (see #resolved)
         }

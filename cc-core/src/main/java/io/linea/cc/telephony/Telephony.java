@@ -5,13 +5,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -167,46 +169,40 @@ public class Telephony implements SmartLifecycle {
 
     /** AGT-03: the current user rings another agent of the tenant to hand over (blind) or consult on a call. */
     public void consult(UUID userId, UUID interactionId, UUID targetAgentId, boolean blind) {
-        UUID tenantId = TenantContext.requireTenant();
-        AgentTarget me = agentOfUser(tenantId, userId);
-        AgentTarget target = directory.agent(tenantId, targetAgentId)
-                .orElseThrow(() -> LineaProblemException.notFound("agent"));
-        await(engine.consult(tenantId, interactionId, me.agentId(), target, blind));
+        asAgent(userId, (tenantId, me) -> engine.consult(tenantId, interactionId, me, directory
+                .agent(tenantId, targetAgentId).orElseThrow(() -> LineaProblemException.notFound("agent")), blind));
     }
 
     /** AGT-03: the current user hands the call they talk on to a queue of the tenant. */
     public void transferToQueue(UUID userId, UUID interactionId, UUID queueId) {
-        UUID tenantId = TenantContext.requireTenant();
-        AgentTarget me = agentOfUser(tenantId, userId);
-        await(engine.transferToQueue(tenantId, interactionId, me.agentId(), queueId));
+        asAgent(userId, (tenantId, me) -> engine.transferToQueue(tenantId, interactionId, me, queueId));
     }
 
     /** AGT-03: the current user hands the call they talk on to an external number (blind). */
     public void transferToNumber(UUID userId, UUID interactionId, String e164) {
-        UUID tenantId = TenantContext.requireTenant();
-        AgentTarget me = agentOfUser(tenantId, userId);
-        await(engine.transferToNumber(tenantId, interactionId, me.agentId(), e164));
+        asAgent(userId, (tenantId, me) -> engine.transferToNumber(tenantId, interactionId, me, e164));
     }
 
     /** AGT-03: completes, cancels or turns into a conference the current user's transfer. */
     public void transferStep(UUID userId, UUID interactionId, CallEngine.TransferStep step) {
-        UUID tenantId = TenantContext.requireTenant();
-        AgentTarget me = agentOfUser(tenantId, userId);
-        await(engine.transferStep(tenantId, interactionId, me.agentId(), step));
+        asAgent(userId, (tenantId, me) -> engine.transferStep(tenantId, interactionId, me, step));
     }
 
     /** AGT-03: the current user's transfer of the call, for their transfer panel. */
     public CallEngine.TransferState transferState(UUID userId, UUID interactionId) {
-        UUID tenantId = TenantContext.requireTenant();
-        AgentTarget me = agentOfUser(tenantId, userId);
-        return await(engine.transferState(tenantId, interactionId, me.agentId()));
+        return asAgent(userId, (tenantId, me) -> engine.transferState(tenantId, interactionId, me));
     }
 
     /** AGT-02: ends the current user's own leg of the call, for a softphone that lost its connection. */
     public void hangup(UUID userId, UUID interactionId) {
+        asAgent(userId, (tenantId, me) -> engine.hangup(tenantId, interactionId, me));
+    }
+
+    /** Asks the call engine as the user's agent in the current tenant, and waits for its answer. */
+    private <T> T asAgent(UUID userId, BiFunction<UUID, UUID, CompletableFuture<T>> request) {
         UUID tenantId = TenantContext.requireTenant();
-        AgentTarget me = agentOfUser(tenantId, userId);
-        await(engine.hangup(tenantId, interactionId, me.agentId()));
+        UUID me = agentOfUser(tenantId, userId).agentId();
+        return await(request.apply(tenantId, me));
     }
 
     /** The user's agent in the tenant: who places, transfers and completes calls; 409 when they have none. */
@@ -215,7 +211,7 @@ public class Telephony implements SmartLifecycle {
                 .orElseThrow(() -> LineaProblemException.conflict("call.no-agent"));
     }
 
-    private static <T> T await(java.util.concurrent.CompletableFuture<T> future) {
+    private static <T> T await(CompletableFuture<T> future) {
         try {
             return future.get(10, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
